@@ -1,0 +1,34 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import mdx from '@astrojs/mdx';
+
+// srcDir '.' lets Starlight's docsLoader read chapters from ./content/docs (it only looks
+// under <srcDir>/content/docs); site code lives in ./src and Astro pages in ./pages.
+export default defineConfig({
+  site: 'https://iamlab.example.org',
+  srcDir: '.',
+  trailingSlash: 'always',
+  integrations: [
+    starlight({
+      title: { en: 'iamlab', ja: 'iamlab' },
+      description: 'Learn AWS IAM cross-account access by breaking and fixing it.',
+      favicon: '/favicon.svg',
+      defaultLocale: 'root',
+      locales: {
+        root: { label: 'English', lang: 'en' },
+        ja: { label: '日本語', lang: 'ja' },
+      },
+      sidebar: [
+        {
+          label: 'Chapters',
+          translations: { ja: '章' },
+          items: [{ autogenerate: { directory: 'chapters' } }],
+        },
+      ],
+      lastUpdated: false,
+      pagination: true,
+    }),
+    mdx(),
+  ],
+});
