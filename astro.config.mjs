@@ -25,6 +25,16 @@ export default defineConfig({
           translations: { ja: '章' },
           items: [{ autogenerate: { directory: 'chapters' } }],
         },
+        {
+          label: 'Guides',
+          translations: { ja: 'ガイド' },
+          items: [{ autogenerate: { directory: 'guides' } }],
+        },
+        {
+          label: 'Reference',
+          translations: { ja: 'リファレンス' },
+          items: [{ autogenerate: { directory: 'reference' } }],
+        },
       ],
       lastUpdated: false,
       pagination: true,

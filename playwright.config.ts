@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { findChromium } from './scripts/find-chromium.mjs';
 
 const PORT = 4329;
+// scripts/require-chromium.mjs has already failed the run when this is undefined.
+const chromium = findChromium();
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -12,8 +14,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     launchOptions: {
-      // scripts/require-chromium.mjs has already failed the run if this is undefined.
-      ...(findChromium() ? { executablePath: findChromium() } : {}),
+      ...(chromium === undefined ? {} : { executablePath: chromium }),
       args: [
         '--no-sandbox',
         '--disable-gpu',
