@@ -1,0 +1,40 @@
+// The learner-owned part of a sandbox: policy texts and the attempt form. Everything else
+// (world, goals, results) is derived from it and the scenario, so it is all we persist.
+import { z } from 'zod';
+
+export const AttemptValue = z.union([z.string().max(4096), z.boolean(), z.number()]);
+
+export const SandboxStateSchema = z.object({
+  /** Policy id → text. */
+  policies: z.record(z.string().max(256), z.string().max(200_000)),
+  /** Attempt form field → value. */
+  attempt: z.record(z.string().max(64), AttemptValue),
+});
+
+export type SandboxState = z.infer<typeof SandboxStateSchema>;
+
+/** Only what differs from the start, so links stay short and survive scenario fixes elsewhere. */
+export function diffFromStart(state: SandboxState, start: SandboxState): SandboxState {
+  const policies: Record<string, string> = {};
+  for (const [id, text] of Object.entries(state.policies)) {
+    if (start.policies[id] !== text) policies[id] = text;
+  }
+  const attempt: SandboxState['attempt'] = {};
+  for (const [key, value] of Object.entries(state.attempt)) {
+    if (start.attempt[key] !== value) attempt[key] = value;
+  }
+  return { policies, attempt };
+}
+
+/** Applies a diff, ignoring ids the start does not know (a policy renamed in a later version). */
+export function applyDiff(start: SandboxState, diff: SandboxState): SandboxState {
+  const policies = { ...start.policies };
+  for (const [id, text] of Object.entries(diff.policies)) {
+    if (id in start.policies) policies[id] = text;
+  }
+  return { policies, attempt: { ...start.attempt, ...diff.attempt } };
+}
+
+export function isEmptyDiff(diff: SandboxState): boolean {
+  return Object.keys(diff.policies).length === 0 && Object.keys(diff.attempt).length === 0;
+}
