@@ -26,7 +26,7 @@ export type DecodeShare =
 export function decodeShare(value: string, version: string | number): DecodeShare {
   let json: unknown;
   try {
-    const text: string | null = decompressFromEncodedURIComponent(value);
+    const text = decompressFromEncodedURIComponent(value) as string | null;
     // lz-string returns '' or null for garbage instead of throwing.
     if (text === null || text === '') return { ok: false, problem: 'unreadable' };
     json = JSON.parse(text) as unknown;
