@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
+import { monacoCssInJs } from './src/editor/monaco-css-plugin.mjs';
 
 // srcDir '.' lets Starlight's docsLoader read chapters from ./content/docs (it only looks
 // under <srcDir>/content/docs); site code lives in ./src and Astro pages in ./pages.
@@ -41,4 +42,10 @@ export default defineConfig({
     }),
     mdx(),
   ],
+  // Owned by the sandbox island (issue 5): Monaco's CSS must stay in its lazy chunk, and
+  // its workers are ES modules.
+  vite: {
+    plugins: [monacoCssInJs()],
+    worker: { format: 'es' },
+  },
 });

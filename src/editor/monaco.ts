@@ -1,0 +1,190 @@
+// The Monaco policy editor. This module is only ever reached through a dynamic import
+// (./load.ts), so Monaco, its CSS (see ./monaco-css-plugin.mjs) and its workers stay out
+// of the page's first load. Every asset is bundled: nothing is fetched from another origin.
+import * as monaco from 'monaco-editor/editor';
+import 'monaco-editor/features/codicon/register';
+import 'monaco-editor/features/suggest/register';
+import 'monaco-editor/features/hover/register';
+import 'monaco-editor/features/bracketMatching/register';
+import 'monaco-editor/features/folding/register';
+import 'monaco-editor/features/find/register';
+import 'monaco-editor/features/gotoError/register';
+import 'monaco-editor/features/clipboard/register';
+import 'monaco-editor/features/contextmenu/register';
+import 'monaco-editor/features/wordHighlighter/register';
+import 'monaco-editor/features/linesOperations/register';
+import 'monaco-editor/features/multicursor/register';
+import 'monaco-editor/features/snippet/register';
+import 'monaco-editor/features/format/register';
+import 'monaco-editor/features/toggleTabFocusMode/register';
+import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
+import type { Finding, PolicyKind, Severity, SourceRange } from '../../sandbox/policy/types.ts';
+import type { Lang } from '../i18n/strings.ts';
+import { policySchema } from './schema.ts';
+
+declare global {
+  interface Window {
+    MonacoEnvironment?: { getWorker(workerId: string, label: string): Worker };
+  }
+}
+
+window.MonacoEnvironment = {
+  getWorker: (_id, label) => (label === 'json' ? new JsonWorker() : new EditorWorker()),
+};
+
+let configuredLang: Lang | null = null;
+
+function configureJson(lang: Lang): void {
+  if (configuredLang === lang) return;
+  configuredLang = lang;
+  jsonDefaults.setDiagnosticsOptions({
+    validate: true,
+    allowComments: false,
+    trailingCommas: 'error',
+    enableSchemaRequest: false,
+    schemaValidation: 'warning',
+    schemas: [
+      {
+        uri: 'inmemory://iamlab/policy-schema.json',
+        fileMatch: ['*.policy.json'],
+        schema: policySchema(lang),
+      },
+    ],
+  });
+}
+
+const MARKER_SEVERITY: Readonly<Record<Severity, monaco.MarkerSeverity>> = {
+  error: monaco.MarkerSeverity.Error,
+  'security-warning': monaco.MarkerSeverity.Warning,
+  warning: monaco.MarkerSeverity.Warning,
+  suggestion: monaco.MarkerSeverity.Info,
+};
+
+function currentTheme(): string {
+  return document.documentElement.dataset['theme'] === 'dark' ? 'vs-dark' : 'vs';
+}
+
+export interface PolicyEditorOptions {
+  readonly container: HTMLElement;
+  readonly text: string;
+  /** Unique per page, e.g. `ch01/policies/trust.json`. */
+  readonly id: string;
+  readonly kind: PolicyKind;
+  readonly label: string;
+  readonly lang: Lang;
+  readonly readOnly?: boolean;
+  readonly onChange: (text: string) => void;
+  /** Esc with no widget open: the caller moves focus out of the editor. */
+  readonly onEscape: () => void;
+}
+
+export interface PolicyEditor {
+  getText(): string;
+  setText(text: string): void;
+  setFindings(findings: readonly Finding[]): void;
+  highlight(range: SourceRange | null): void;
+  focus(): void;
+  dispose(): void;
+}
+
+export function createPolicyEditor(options: PolicyEditorOptions): PolicyEditor {
+  configureJson(options.lang);
+  const uri = monaco.Uri.parse(
+    `inmemory://iamlab/${encodeURIComponent(options.id)}.${options.kind}.policy.json`,
+  );
+  monaco.editor.getModel(uri)?.dispose();
+  const model = monaco.editor.createModel(options.text, 'json', uri);
+  const editor = monaco.editor.create(options.container, {
+    model,
+    theme: currentTheme(),
+    ariaLabel: options.label,
+    readOnly: options.readOnly ?? false,
+    automaticLayout: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    wordWrap: 'on',
+    tabSize: 2,
+    fontSize: 14,
+    lineNumbersMinChars: 3,
+    renderLineHighlight: 'none',
+    fixedOverflowWidgets: true,
+  });
+  const changeSub = model.onDidChangeContent(() => {
+    options.onChange(model.getValue());
+  });
+  editor.addCommand(
+    monaco.KeyCode.Escape,
+    () => {
+      options.onEscape();
+    },
+    '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !markersNavigationVisible',
+  );
+  // Starlight flips data-theme on <html>; follow it while the editor lives.
+  const themeObserver = new MutationObserver(() => {
+    monaco.editor.setTheme(currentTheme());
+  });
+  themeObserver.observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['data-theme'],
+  });
+
+  const decorations = editor.createDecorationsCollection();
+  const range = (r: SourceRange): monaco.Range => {
+    const start = model.getPositionAt(r.start);
+    const end = model.getPositionAt(r.end);
+    return new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column);
+  };
+
+  return {
+    getText: () => model.getValue(),
+    setText(text) {
+      if (text !== model.getValue()) model.setValue(text);
+    },
+    setFindings(findings) {
+      monaco.editor.setModelMarkers(
+        model,
+        'iamlab',
+        findings.map((f) => {
+          const r = range(f.range ?? { start: 0, end: Math.min(1, model.getValueLength()) });
+          return {
+            severity: MARKER_SEVERITY[f.severity],
+            message: f.message[options.lang],
+            code: f.code,
+            startLineNumber: r.startLineNumber,
+            startColumn: r.startColumn,
+            endLineNumber: r.endLineNumber,
+            endColumn: r.endColumn,
+          };
+        }),
+      );
+    },
+    highlight(r) {
+      decorations.set(
+        r === null
+          ? []
+          : [
+              {
+                range: range(r),
+                options: {
+                  isWholeLine: true,
+                  className: 'iamlab-deciding-line',
+                  inlineClassName: 'iamlab-deciding',
+                },
+              },
+            ],
+      );
+      if (r !== null) editor.revealRangeInCenterIfOutsideViewport(range(r));
+    },
+    focus: () => {
+      editor.focus();
+    },
+    dispose() {
+      themeObserver.disconnect();
+      changeSub.dispose();
+      editor.dispose();
+      model.dispose();
+    },
+  };
+}

@@ -1,0 +1,286 @@
+// The world as an SVG diagram: accounts as boxes with their users, groups, roles and
+// identity providers inside, and an arrow for every principal a role's trust policy
+// names. Trust is read from the policy JSON directly (tolerantly: a broken policy just
+// draws no arrows) because the diagram shows what is written, not what is evaluated.
+import { parse } from 'jsonc-parser';
+import { el, type Element, type Node } from '../dom/tree.ts';
+import { t, type Lang } from '../i18n/strings.ts';
+import type { Account, World } from '../../sandbox/world/types.ts';
+
+export interface DiagramFocus {
+  /** ARN (or account ID) of the current caller. */
+  readonly caller?: string;
+  /** ARN of the role being assumed. */
+  readonly target?: string;
+}
+
+interface Box {
+  readonly key: string;
+  readonly label: string;
+  readonly kind: 'user' | 'group' | 'role' | 'idp' | 'account';
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+export interface Trust {
+  readonly from: string;
+  readonly to: string;
+}
+
+const COLS = 3;
+const BOX_W = 230;
+const GAP = 60;
+const HEAD = 34;
+const ROW = 28;
+const PAD = 10;
+
+export function nodeKey(kind: Box['kind'], accountId: string, name: string): string {
+  if (kind === 'account') return `arn:aws:iam::${accountId}:root`;
+  if (kind === 'idp') return name;
+  return `arn:aws:iam::${accountId}:${kind}/${name}`;
+}
+
+function entities(a: Account): { kind: Box['kind']; name: string; key: string }[] {
+  return [
+    ...(a.users ?? []).map((u) => ({
+      kind: 'user' as const,
+      name: u.name,
+      key: nodeKey('user', a.id, u.name),
+    })),
+    ...(a.groups ?? []).map((g) => ({
+      kind: 'group' as const,
+      name: g.name,
+      key: nodeKey('group', a.id, g.name),
+    })),
+    ...(a.roles ?? []).map((r) => ({
+      kind: 'role' as const,
+      name: r.name,
+      key: nodeKey('role', a.id, r.name),
+    })),
+    ...(a.samlProviders ?? []).map((p) => ({
+      kind: 'idp' as const,
+      name: `SAML ${p.name}`,
+      key: `arn:aws:iam::${a.id}:saml-provider/${p.name}`,
+    })),
+    ...(a.oidcProviders ?? []).map((p) => ({
+      kind: 'idp' as const,
+      name: `OIDC ${p.url}`,
+      key: `arn:aws:iam::${a.id}:oidc-provider/${p.url}`,
+    })),
+  ];
+}
+
+/** Every (principal → role) pair the trust policies name with an Allow. */
+export function trustEdges(world: World): Trust[] {
+  const edges: Trust[] = [];
+  for (const a of world.accounts) {
+    for (const r of a.roles ?? []) {
+      const doc: unknown = parse(world.documents[r.trustPolicy] ?? '');
+      const to = nodeKey('role', a.id, r.name);
+      for (const from of allowedPrincipals(doc)) {
+        edges.push({ from: /^\d{12}$/.test(from) ? `arn:aws:iam::${from}:root` : from, to });
+      }
+    }
+  }
+  return edges;
+}
+
+function allowedPrincipals(doc: unknown): string[] {
+  if (typeof doc !== 'object' || doc === null) return [];
+  const raw = (doc as { Statement?: unknown }).Statement;
+  const statements = Array.isArray(raw) ? (raw as unknown[]) : [raw];
+  const out: string[] = [];
+  for (const s of statements) {
+    if (typeof s !== 'object' || s === null) continue;
+    const { Effect, Principal } = s as { Effect?: unknown; Principal?: unknown };
+    if (Effect !== 'Allow' || typeof Principal !== 'object' || Principal === null) continue;
+    for (const v of Object.values(Principal)) {
+      for (const p of Array.isArray(v) ? (v as unknown[]) : [v])
+        if (typeof p === 'string') out.push(p);
+    }
+  }
+  return out;
+}
+
+/** Role sessions and user ARNs with paths still point at the box of the user or role. */
+export function boxKeyFor(arn: string): string {
+  const session = /^arn:aws:sts::(\d{12}):assumed-role\/([^/]+)\//.exec(arn);
+  if (session !== null) return `arn:aws:iam::${session[1] ?? ''}:role/${session[2] ?? ''}`;
+  const pathed = /^arn:aws:iam::(\d{12}):(user|role)\/(?:.*\/)?([^/]+)$/.exec(arn);
+  if (pathed !== null)
+    return `arn:aws:iam::${pathed[1] ?? ''}:${pathed[2] ?? ''}/${pathed[3] ?? ''}`;
+  return arn;
+}
+
+export function worldDiagram(world: World, focus: DiagramFocus, lang: Lang): Element {
+  const boxes = new Map<string, Box>();
+  const accountBoxes: Node[] = [];
+  const rows: number[] = [];
+  world.accounts.forEach((a, i) => {
+    const r = Math.floor(i / COLS);
+    rows[r] = Math.max(rows[r] ?? 0, HEAD + entities(a).length * ROW + PAD);
+  });
+  const rowY = (r: number): number => rows.slice(0, r).reduce((s, h) => s + h + GAP, 0) + PAD;
+  const callerKey = focus.caller === undefined ? undefined : boxKeyFor(focus.caller);
+  const targetKey = focus.target === undefined ? undefined : boxKeyFor(focus.target);
+  const focusMark = (key: string): string =>
+    key === callerKey
+      ? ` · ${t(lang, 'caller')}`
+      : key === targetKey
+        ? ` · ${t(lang, 'target')}`
+        : '';
+  const focusClass = (key: string): string =>
+    key === callerKey ? ' is-caller' : key === targetKey ? ' is-target' : '';
+
+  world.accounts.forEach((a, i) => {
+    const x = (i % COLS) * (BOX_W + GAP) + PAD;
+    const y = rowY(Math.floor(i / COLS));
+    const list = entities(a);
+    const h = HEAD + list.length * ROW + PAD;
+    const acctKey = nodeKey('account', a.id, '');
+    boxes.set(acctKey, { key: acctKey, label: a.alias, kind: 'account', x, y, w: BOX_W, h: HEAD });
+    const inner: Node[] = list.map((e, j) => {
+      const box: Box = {
+        key: e.key,
+        label: e.name,
+        kind: e.kind,
+        x: x + PAD,
+        y: y + HEAD + j * ROW,
+        w: BOX_W - 2 * PAD,
+        h: ROW - 6,
+      };
+      boxes.set(e.key, box);
+      return el(
+        'g',
+        { class: `wd-entity wd-${e.kind}${focusClass(e.key)}` },
+        el('rect', { x: box.x, y: box.y, width: box.w, height: box.h, rx: 4 }),
+        el(
+          'text',
+          { x: box.x + 8, y: box.y + 16 },
+          `${kindWord(e.kind, lang)} ${e.name}${focusMark(e.key)}`,
+        ),
+      );
+    });
+    accountBoxes.push(
+      el(
+        'g',
+        { class: `wd-account wd-purpose-${a.purpose}${focusClass(acctKey)}` },
+        el('rect', { x, y, width: BOX_W, height: h, rx: 8 }),
+        el(
+          'text',
+          { x: x + 10, y: y + 20, class: 'wd-account-name' },
+          `${a.alias} · ${a.id}${focusMark(acctKey)}`,
+        ),
+        ...inner,
+      ),
+    );
+  });
+
+  const edges = trustEdges(world);
+  const external: Node[] = [];
+  let extY = rowY(rows.length);
+  const arrows: Node[] = [];
+  for (const e of edges) {
+    let from = boxes.get(boxKeyFor(e.from));
+    if (from === undefined) {
+      // Principals outside the world (an IdP host, a service, `*`) get a box of their own below.
+      from = { key: e.from, label: e.from, kind: 'idp', x: PAD, y: extY, w: BOX_W, h: ROW - 6 };
+      boxes.set(e.from, from);
+      external.push(
+        el(
+          'g',
+          { class: 'wd-entity wd-external' },
+          el('rect', { x: from.x, y: from.y, width: from.w, height: from.h, rx: 4 }),
+          el('text', { x: from.x + 8, y: from.y + 16 }, e.from),
+        ),
+      );
+      extY += ROW;
+    }
+    const to = boxes.get(e.to);
+    if (to === undefined) continue;
+    const active =
+      to.key === targetKey && (from.key === callerKey || callerKey?.endsWith(':root') === true);
+    arrows.push(
+      el('path', {
+        d: arrowPath(from, to),
+        class: `wd-trust${active ? ' is-active' : ''}`,
+        'marker-end': 'url(#wd-arrow)',
+      }),
+    );
+  }
+  const width = Math.min(world.accounts.length, COLS) * (BOX_W + GAP) - GAP + 2 * PAD;
+  const height = extY + (external.length > 0 ? PAD : 0);
+  return el(
+    'svg',
+    {
+      viewBox: `0 0 ${Math.max(width, BOX_W + 2 * PAD)} ${height}`,
+      role: 'img',
+      'aria-label': t(lang, 'worldDescription'),
+      class: 'wd',
+    },
+    el(
+      'defs',
+      {},
+      el(
+        'marker',
+        {
+          id: 'wd-arrow',
+          viewBox: '0 0 10 10',
+          refX: 9,
+          refY: 5,
+          markerWidth: 7,
+          markerHeight: 7,
+          orient: 'auto-start-reverse',
+        },
+        el('path', { d: 'M0,0 L10,5 L0,10 z', class: 'wd-arrowhead' }),
+      ),
+    ),
+    ...accountBoxes,
+    ...external,
+    ...arrows,
+  );
+}
+
+function arrowPath(a: Box, b: Box): string {
+  const ay = a.y + a.h / 2;
+  const by = b.y + b.h / 2;
+  if (Math.abs(a.x - b.x) < 1) {
+    // Same column: bow out to the right so the arrow does not run through the boxes.
+    const x = a.x + a.w;
+    return `M${x},${ay} C${x + 40},${ay} ${x + 40},${by} ${x},${by}`;
+  }
+  const [ax, bx] = a.x < b.x ? [a.x + a.w, b.x] : [a.x, b.x + b.w];
+  const mid = (ax + bx) / 2;
+  return `M${ax},${ay} C${mid},${ay} ${mid},${by} ${bx},${by}`;
+}
+
+function kindWord(kind: Box['kind'], lang: Lang): string {
+  const words: Record<Box['kind'], [string, string]> = {
+    user: ['user', 'ユーザー'],
+    group: ['group', 'グループ'],
+    role: ['role', 'ロール'],
+    idp: ['IdP', 'IdP'],
+    account: ['account', 'アカウント'],
+  };
+  return words[kind][lang === 'ja' ? 1 : 0];
+}
+
+/** The same trust relations as a list, for screen readers and for readers who skip the picture. */
+export function trustList(world: World, lang: Lang): Element {
+  const name = (arn: string): string => {
+    const m = /^arn:aws:iam::(\d{12}):(root|user\/|role\/)(.*)$/.exec(boxKeyFor(arn));
+    if (m === null) return arn;
+    const acct = world.accounts.find((a) => a.id === m[1]);
+    const alias = acct?.alias ?? m[1] ?? '';
+    return m[2] === 'root' ? `${alias} (${m[1] ?? ''})` : `${alias} › ${m[3] ?? ''}`;
+  };
+  return el(
+    'ul',
+    { class: 'wd-trusts' },
+    ...trustEdges(world).map((e) =>
+      el('li', {}, t(lang, 'trusts', { from: name(e.from), to: name(e.to) })),
+    ),
+  );
+}
