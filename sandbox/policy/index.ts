@@ -1,0 +1,20 @@
+export { parsePolicy } from './parse.ts';
+export type { ParseOptions } from './parse.ts';
+export { locate } from './locate.ts';
+export { BASE_OPERATORS, SET_OPERATORS, parseOperator, suggestOperator } from './operators.ts';
+export type { Comparison, OperatorFamily, ParsedOperator, SetOperator } from './operators.ts';
+export { DEFAULT_SIZE_LIMITS, POLICY_SIZE_LIMITS, policySize } from './size.ts';
+export {
+  hasPolicyVariable,
+  ipInRange,
+  isBase64,
+  parseBoolValue,
+  parseDateValue,
+  parseIpValue,
+  parseNumericValue,
+} from './values.ts';
+export type { IpRange } from './values.ts';
+export { globMatch } from './glob.ts';
+export { TRUST_ACTIONS } from './validate-values.ts';
+export { MAX_DEPTH } from './json.ts';
+export type * from './types.ts';

@@ -1,0 +1,76 @@
+// Collects findings with their line/column, capped so that a 10,000-element array of bad
+// values yields a readable list, not a flood.
+import { lineStarts, locateIn } from './locate.ts';
+import { M } from './messages.ts';
+import type { Finding, Localized, Severity, SourceRange } from './types.ts';
+import type { Node } from 'jsonc-parser';
+
+export const MAX_FINDINGS = 200;
+
+export interface Reporter {
+  add(
+    code: string,
+    severity: Severity,
+    message: Localized,
+    path: string,
+    range?: SourceRange,
+  ): void;
+  /** Findings so far, sorted by position (findings without a range last), capped. */
+  finish(): Finding[];
+  hasError(): boolean;
+}
+
+export function rangeOf(node: Node): SourceRange {
+  return { start: node.offset, end: node.offset + node.length };
+}
+
+export function createReporter(text: string): Reporter {
+  let starts: readonly number[] | null = null;
+  const findings: Finding[] = [];
+  let dropped = 0;
+  let errors = 0;
+  return {
+    add(code, severity, message, path, range) {
+      if (severity === 'error') errors++;
+      if (findings.length >= MAX_FINDINGS) {
+        dropped++;
+        return;
+      }
+      if (range === undefined) {
+        findings.push({ code, severity, message, path });
+        return;
+      }
+      starts ??= lineStarts(text);
+      findings.push({
+        code,
+        severity,
+        message,
+        path,
+        range,
+        position: locateIn(starts, range.start),
+      });
+    },
+    finish() {
+      const sorted = findings
+        .map((f, i) => ({ f, i }))
+        .sort((a, b) => {
+          const sa = a.f.range?.start ?? Number.MAX_SAFE_INTEGER;
+          const sb = b.f.range?.start ?? Number.MAX_SAFE_INTEGER;
+          return sa - sb || a.i - b.i;
+        })
+        .map((x) => x.f);
+      if (dropped > 0) {
+        sorted.push({
+          code: 'too-many-findings',
+          severity: 'suggestion',
+          message: M.tooManyFindings(MAX_FINDINGS),
+          path: '',
+        });
+      }
+      return sorted;
+    },
+    hasError() {
+      return errors > 0;
+    },
+  };
+}
