@@ -53,7 +53,24 @@ export interface StatementRef {
   readonly range?: SourceRange;
 }
 
-/** Why an element matched or not, with what was compared. */
+/** How a `Principal` entry named the caller (decides which implicit denies still apply). */
+export type PrincipalMatchKind =
+  | 'wildcard'
+  | 'account'
+  | 'user'
+  | 'role'
+  | 'session'
+  | 'federated-user'
+  | 'federated'
+  | 'service'
+  | 'canonical-user';
+
+/**
+ * Why an element matched or not, with what was compared. `matched` says whether the element
+ * lets the statement apply: for `NotAction`/`NotResource`/`NotPrincipal` that means the
+ * request value is *not* listed (then `matchedValue` is absent; when it is listed,
+ * `matchedValue` is the entry that excluded it).
+ */
 export interface MatchTrace {
   readonly element:
     'Action' | 'NotAction' | 'Resource' | 'NotResource' | 'Principal' | 'NotPrincipal';
@@ -62,6 +79,8 @@ export interface MatchTrace {
   readonly requestValue: string;
   /** The policy value that matched, when one did. */
   readonly matchedValue?: string;
+  /** For `Principal`: how the matching entry named the caller. */
+  readonly principalMatch?: PrincipalMatchKind;
   readonly path: string;
   readonly range?: SourceRange;
 }
@@ -107,8 +126,29 @@ export interface GateResult {
   readonly reason?: string;
 }
 
+/** Why the final decision came out as it did; `summary` is this code rendered. */
+export type DecisionReason =
+  | 'undeniable-action'
+  | 'explicit-deny'
+  | 'scp-no-allow'
+  | 'rcp-no-allow'
+  | 'trust-does-not-allow'
+  | 'resource-does-not-allow'
+  | 'identity-does-not-allow'
+  | 'boundary-does-not-allow'
+  | 'session-does-not-allow'
+  | 'federated-user-without-session-policy'
+  | 'no-allow'
+  | 'allowed-by-resource'
+  | 'allowed-by-resource-naming-caller'
+  | 'allowed-by-resource-naming-role'
+  | 'allowed-by-identity'
+  | 'allowed-cross-account'
+  | 'internal-error';
+
 export interface AuthzResult {
   readonly decision: Decision;
+  readonly reason?: DecisionReason;
   readonly crossAccount: boolean;
   readonly principalAccount: string | null;
   readonly resourceAccount: string | null;

@@ -1,0 +1,319 @@
+// The authorizer: AWS's evaluation order, one gate at a time, never throwing.
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
+//
+// 1. An explicit Deny in any applicable policy decides.
+// 2. SCPs (the caller's account; every OU level needs an Allow) and RCPs (the resource's
+//    account) must allow. RCPs came after the June 2023 excerpt; they are modelled as the
+//    resource-side twin of SCPs, as AWS later documented them.
+// 3. Same account: identity ∪ resource policy. A resource policy that names the user or the
+//    session ARN directly (or `*`) is not limited by implicit denies in the identity policy,
+//    the boundary or the session policy; naming the role ARN is limited by the boundary and
+//    the session policy; naming the account only delegates to the identity policy.
+// 4. Role trust policies must allow the principal themselves: identity permissions alone
+//    never suffice (also for sts:TagSession / sts:SetSourceIdentity against a role).
+// 5. Cross account: the caller's account (SCPs, identity, boundary, session) and the
+//    resource's account (resource/trust policy, RCPs) must both allow.
+// 6. IdPs (SAML/OIDC providers, web-identity hosts), services and anonymous callers belong to
+//    no account: only the resource side decides.
+import type { Finding, ParsedPolicy } from '../policy/types.ts';
+import { anyAllowGate, levelsGate, notApplicable, type GateEval } from './gates.ts';
+import type { AllowMatch } from './policy.ts';
+import { prepareRequest, type PreparedRequest } from './request.ts';
+import { summarize } from './summary.ts';
+import type {
+  AuthzInput,
+  AuthzResult,
+  Decision,
+  DecisionReason,
+  GateResult,
+  Side,
+  StatementRef,
+} from './types.ts';
+import { splitArnFields } from '../arn/index.ts';
+
+const TRUST_ACTIONS = new Set([
+  'sts:assumerole',
+  'sts:assumerolewithsaml',
+  'sts:assumerolewithwebidentity',
+]);
+const TRUST_SIDE_ACTIONS = new Set(['sts:tagsession', 'sts:setsourceidentity']);
+// "No permissions are required": id_credentials_temp_control-access_getsessiontoken.html and
+// the footnote on GetCallerIdentity in id_credentials_temp_request.html.
+const UNDENIABLE_ACTIONS = new Set(['sts:getsessiontoken', 'sts:getcalleridentity']);
+
+function resourceAccountOf(req: PreparedRequest): string | null {
+  const given = req.request.resourceAccount;
+  if (typeof given === 'string' && given !== '') return given;
+  const fields = splitArnFields(req.resource);
+  if (fields !== null && /^\d{12}$/.test(fields[4])) return fields[4];
+  return req.caller.account;
+}
+
+function isRoleArn(resource: string): boolean {
+  const fields = splitArnFields(resource);
+  return fields !== null && fields[2] === 'iam' && fields[5].startsWith('role/');
+}
+
+function allFindings(input: AuthzInput): Finding[] {
+  const policies: (ParsedPolicy | null)[] = [
+    ...input.identityPolicies,
+    input.resourcePolicy,
+    ...input.scps.flat(),
+    ...input.rcps.flat(),
+    input.permissionBoundary,
+    input.sessionPolicy,
+  ];
+  const errors: Finding[] = [];
+  for (const policy of policies) {
+    if (policy !== null && (policy.hasErrors || policy.document === null)) {
+      errors.push(...policy.findings.filter((f) => f.severity === 'error'));
+    }
+  }
+  return errors;
+}
+
+/** The most permissive way a resource policy's Allow named the caller. */
+function directGrant(allows: readonly AllowMatch[]): AllowMatch | null {
+  const rank = (a: AllowMatch): number => {
+    switch (a.principal?.kind) {
+      case 'wildcard':
+      case 'session':
+      case 'federated-user':
+      case 'user':
+      case 'federated':
+      case 'service':
+      case 'canonical-user':
+        return 3;
+      case 'role':
+        return 2;
+      default:
+        return 1;
+    }
+  };
+  let best: AllowMatch | null = null;
+  for (const a of allows) if (best === null || rank(a) > rank(best)) best = a;
+  return best;
+}
+
+function passes(g: GateEval): boolean {
+  return g.result.outcome === 'allow' || g.result.outcome === 'notApplicable';
+}
+
+function evaluate(input: AuthzInput): AuthzResult {
+  const req = prepareRequest(input.request);
+  const caller = req.caller;
+  const principalAccount = caller.account;
+  const resourceAccount = resourceAccountOf(req);
+  const hasCallerSide = principalAccount !== null;
+  const crossAccount =
+    hasCallerSide && resourceAccount !== null && resourceAccount !== principalAccount;
+  const errors = allFindings(input);
+  const base = { crossAccount, principalAccount, resourceAccount, errors };
+  const finish = (
+    decision: Decision,
+    gates: readonly GateResult[],
+    deciding: readonly StatementRef[],
+    reason: DecisionReason,
+  ): AuthzResult => ({
+    decision,
+    ...base,
+    gates,
+    deciding,
+    reason,
+    summary: summarize(reason, req, gates, deciding),
+  });
+
+  if (UNDENIABLE_ACTIONS.has(req.action)) return finish('allowed', [], [], 'undeniable-action');
+
+  const callerSide: Side = crossAccount ? 'caller' : hasCallerSide ? 'single' : 'caller';
+  const resourceSide: Side = crossAccount || !hasCallerSide ? 'resource' : 'single';
+  const isTrust =
+    TRUST_ACTIONS.has(req.action) ||
+    (TRUST_SIDE_ACTIONS.has(req.action) && isRoleArn(req.resource));
+  const kind = caller.form?.kind;
+  const isSession = kind === 'assumed-role' || kind === 'federated-user' || kind === 'role';
+
+  const scp =
+    hasCallerSide && input.scps.length > 0
+      ? levelsGate('scp', callerSide, input.scps, req)
+      : notApplicable('scp', callerSide, hasCallerSide ? 'no-scps' : 'caller-has-no-account');
+  // Service principals are not subject to RCPs (AWS's RCP documentation, after this excerpt).
+  const rcp =
+    input.rcps.length > 0 && kind !== 'service'
+      ? levelsGate('rcp', resourceSide, input.rcps, req)
+      : notApplicable('rcp', resourceSide, 'no-rcps');
+  const resource =
+    input.resourcePolicy !== null
+      ? anyAllowGate(
+          'resource',
+          resourceSide,
+          [input.resourcePolicy],
+          req,
+          isTrust ? 'trust-does-not-allow' : 'no-allow',
+        )
+      : isTrust
+        ? {
+            result: {
+              gate: 'resource' as const,
+              side: resourceSide,
+              outcome: 'implicitDeny' as const,
+              policies: [],
+              deciding: [],
+              reason: 'no-trust-policy',
+            },
+            denies: [],
+            allows: [],
+          }
+        : notApplicable('resource', resourceSide, 'no-resource-policy');
+  let identity: GateEval;
+  if (!hasCallerSide) identity = notApplicable('identity', callerSide, 'caller-has-no-account');
+  else {
+    identity = anyAllowGate('identity', callerSide, input.identityPolicies, req, 'no-allow');
+    // "All requests are implicitly denied with the exception of the AWS account root user".
+    if (kind === 'account' && identity.result.outcome === 'implicitDeny') {
+      identity = {
+        ...identity,
+        result: { ...identity.result, outcome: 'allow', reason: 'root-user' },
+      };
+    }
+  }
+  const boundary =
+    hasCallerSide && input.permissionBoundary !== null
+      ? anyAllowGate('boundary', callerSide, [input.permissionBoundary], req, 'no-allow')
+      : notApplicable('boundary', callerSide, 'no-boundary');
+  let session: GateEval;
+  if (!hasCallerSide || !isSession) {
+    session = notApplicable(
+      'session',
+      callerSide,
+      input.sessionPolicy === null ? 'no-session-policy' : 'not-a-session',
+    );
+  } else if (input.sessionPolicy !== null) {
+    session = anyAllowGate('session', callerSide, [input.sessionPolicy], req, 'no-allow');
+  } else if (kind === 'federated-user') {
+    // GetFederationToken without a session policy gives no permissions (evaluation logic, step 6).
+    session = {
+      result: {
+        gate: 'session',
+        side: callerSide,
+        outcome: 'implicitDeny',
+        policies: [],
+        deciding: [],
+        reason: 'federated-user-without-session-policy',
+      },
+      denies: [],
+      allows: [],
+    };
+  } else {
+    session = notApplicable('session', callerSide, 'no-session-policy');
+  }
+
+  const all = [scp, rcp, resource, identity, boundary, session];
+  const gates = all.map((g) => g.result);
+  const denies = all.flatMap((g) => g.denies);
+  if (denies.length > 0) return finish('explicitDeny', gates, denies, 'explicit-deny');
+  if (scp.result.outcome === 'implicitDeny')
+    return finish('implicitDeny', gates, [], 'scp-no-allow');
+  if (rcp.result.outcome === 'implicitDeny')
+    return finish('implicitDeny', gates, [], 'rcp-no-allow');
+  const guards = [...scp.result.deciding, ...rcp.result.deciding];
+  const resourceAllows = resource.result.outcome === 'allow';
+  if (isTrust && !resourceAllows) return finish('implicitDeny', gates, [], 'trust-does-not-allow');
+  if (!hasCallerSide) {
+    return resourceAllows
+      ? finish('allowed', gates, [...guards, ...resource.result.deciding], 'allowed-by-resource')
+      : finish('implicitDeny', gates, [], 'resource-does-not-allow');
+  }
+
+  const limits = [...boundary.result.deciding, ...session.result.deciding];
+  const identityPath = identity.result.outcome === 'allow' && passes(boundary) && passes(session);
+  const identityFailure: DecisionReason =
+    identity.result.outcome !== 'allow'
+      ? 'identity-does-not-allow'
+      : !passes(boundary)
+        ? 'boundary-does-not-allow'
+        : session.result.reason === 'federated-user-without-session-policy'
+          ? 'federated-user-without-session-policy'
+          : 'session-does-not-allow';
+  const trustRefs = isTrust ? resource.result.deciding : [];
+
+  if (crossAccount) {
+    if (!identityPath) return finish('implicitDeny', gates, [], identityFailure);
+    if (!resourceAllows) return finish('implicitDeny', gates, [], 'resource-does-not-allow');
+    return finish(
+      'allowed',
+      gates,
+      [...guards, ...identity.result.deciding, ...limits, ...resource.result.deciding],
+      'allowed-cross-account',
+    );
+  }
+
+  const grant = resourceAllows ? directGrant(resource.allows) : null;
+  const grantKind = grant?.principal?.kind;
+  const direct =
+    grant !== null &&
+    (grantKind === 'role'
+      ? passes(boundary) && passes(session)
+      : grantKind !== 'account' && grantKind !== undefined);
+  if (direct) {
+    const extra = grantKind === 'role' ? limits : [];
+    return finish(
+      'allowed',
+      gates,
+      [...guards, grant.ref, ...extra],
+      grantKind === 'role'
+        ? 'allowed-by-resource-naming-role'
+        : 'allowed-by-resource-naming-caller',
+    );
+  }
+  if (identityPath) {
+    return finish(
+      'allowed',
+      gates,
+      [...guards, ...identity.result.deciding, ...limits, ...trustRefs],
+      'allowed-by-identity',
+    );
+  }
+  if (grant !== null && grantKind === 'role') {
+    return finish(
+      'implicitDeny',
+      gates,
+      [],
+      passes(boundary) ? 'session-does-not-allow' : 'boundary-does-not-allow',
+    );
+  }
+  return finish(
+    'implicitDeny',
+    gates,
+    [],
+    resourceAllows || identity.result.outcome === 'allow' ? identityFailure : 'no-allow',
+  );
+}
+
+const internalError = (error: unknown): AuthzResult => ({
+  decision: 'implicitDeny',
+  crossAccount: false,
+  principalAccount: null,
+  resourceAccount: null,
+  gates: [],
+  deciding: [],
+  reason: 'internal-error',
+  summary: {
+    en: `the simulator failed on this request: ${String(error)}`,
+    ja: `シミュレーターがこのリクエストの評価に失敗しました: ${String(error)}`,
+  },
+  errors: [],
+});
+
+/** Decides a request as AWS documents it; never throws on any input. */
+export function authorize(input: AuthzInput): AuthzResult {
+  try {
+    return evaluate(input);
+  } catch (error) {
+    // INVARIANT: unreachable for well-typed input; kept so a bug shows as data, not a crash.
+    return internalError(error);
+  }
+}

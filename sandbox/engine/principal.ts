@@ -1,0 +1,175 @@
+// Principal matching for resource-based and trust policies.
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
+// - an account ID and `arn:aws:iam::ID:root` are the same thing and name every principal of
+//   that account (not only the root user);
+// - user and session ARNs match exactly; the name part is case-sensitive;
+// - a role ARN matches that role's sessions (`arn:aws:sts::ID:assumed-role/NAME/…`, which
+//   carry no path, so the role's path is not compared);
+// - `Federated` names a SAML/OIDC provider ARN or an IdP host, `Service` a service principal;
+// - `"*"` matches everyone, anonymous callers included; `{"AWS": "*"}` is the same for AWS
+//   principals and anonymous callers, but not for IdPs or services (they are not AWS
+//   principals; the page states the equivalence only for anonymous users).
+import { classifyPrincipal, type PrincipalForm } from '../arn/index.ts';
+import type { PrincipalSpec, PrincipalType } from '../policy/types.ts';
+import type { PrincipalMatchKind } from './types.ts';
+
+export type { PrincipalMatchKind };
+
+export interface Caller {
+  /** The principal string as the request gave it. */
+  readonly text: string;
+  readonly form: PrincipalForm | null;
+  /** The account the caller belongs to; `null` for IdPs, services, anonymous. */
+  readonly account: string | null;
+}
+
+export function describeCaller(text: string): Caller {
+  const form = classifyPrincipal(text);
+  let account: string | null = null;
+  if (form !== null) {
+    switch (form.kind) {
+      case 'account':
+      case 'user':
+      case 'role':
+      case 'assumed-role':
+      case 'federated-user':
+        account = form.account;
+        break;
+      default:
+        account = null;
+    }
+  }
+  return { text, form, account };
+}
+
+function isAwsCaller(caller: Caller): boolean {
+  return (
+    caller.account !== null || caller.form?.kind === 'anonymous' || caller.text === 'anonymous'
+  );
+}
+
+function matchAws(value: string, caller: Caller): PrincipalMatchKind | null {
+  if (value === '*') return isAwsCaller(caller) ? 'wildcard' : null;
+  const named = classifyPrincipal(value);
+  const form = caller.form;
+  if (named === null || form === null) return null;
+  switch (named.kind) {
+    case 'account':
+      return caller.account === named.account &&
+        'partition' in form &&
+        form.partition === named.partition
+        ? 'account'
+        : null;
+    case 'user':
+      return form.kind === 'user' && form.arn === named.arn ? 'user' : null;
+    case 'role':
+      if (form.kind === 'role') return form.arn === named.arn ? 'role' : null;
+      return form.kind === 'assumed-role' &&
+        form.partition === named.partition &&
+        form.account === named.account &&
+        form.roleName === named.name
+        ? 'role'
+        : null;
+    case 'assumed-role':
+      return form.kind === 'assumed-role' && form.arn === named.arn ? 'session' : null;
+    case 'federated-user':
+      return form.kind === 'federated-user' && form.arn === named.arn ? 'federated-user' : null;
+    default:
+      return null;
+  }
+}
+
+function matchFederated(value: string, caller: Caller): PrincipalMatchKind | null {
+  const kind = caller.form?.kind;
+  if (kind === 'saml-provider' || kind === 'oidc-provider') {
+    return value === caller.text ? 'federated' : null;
+  }
+  if (kind === 'web-identity-provider') {
+    return value.toLowerCase() === caller.text.toLowerCase() ? 'federated' : null;
+  }
+  return null;
+}
+
+export function matchPrincipalEntry(
+  type: PrincipalType,
+  value: string,
+  caller: Caller,
+): PrincipalMatchKind | null {
+  switch (type) {
+    case 'AWS':
+      return matchAws(value, caller);
+    case 'Federated':
+      return matchFederated(value, caller);
+    case 'Service':
+      return caller.form?.kind === 'service' && value.toLowerCase() === caller.text.toLowerCase()
+        ? 'service'
+        : null;
+    case 'CanonicalUser':
+      return value === caller.text ? 'canonical-user' : null;
+  }
+}
+
+export interface PrincipalMatch {
+  readonly kind: PrincipalMatchKind;
+  readonly value: string;
+  readonly path: string;
+}
+
+// A direct name beats a role name beats an account or wildcard: when several entries match,
+// the most specific one decides which implicit denies still apply.
+const SPECIFICITY: Readonly<Record<PrincipalMatchKind, number>> = {
+  session: 6,
+  'federated-user': 6,
+  user: 6,
+  federated: 6,
+  service: 6,
+  'canonical-user': 6,
+  wildcard: 5,
+  role: 4,
+  account: 1,
+};
+
+/** The most specific entry of `spec` that names the caller, or `null`. */
+export function matchPrincipal(spec: PrincipalSpec, caller: Caller): PrincipalMatch | null {
+  if (spec.kind === 'wildcard') return { kind: 'wildcard', value: '*', path: spec.path };
+  let best: PrincipalMatch | null = null;
+  for (const entry of spec.entries) {
+    const kind = matchPrincipalEntry(entry.type, entry.value.value, caller);
+    if (kind !== null && (best === null || SPECIFICITY[kind] > SPECIFICITY[best.kind])) {
+      best = { kind, value: entry.value.value, path: entry.value.path };
+    }
+  }
+  return best;
+}
+
+/**
+ * Whether a `NotPrincipal` leaves the caller out. The page warns that AWS may check the
+ * account first, then the role, then the session, and that listing only the user or session
+ * "might" deny the whole account. The simulator takes the documented worst case: the caller
+ * is left out only when every link of its chain is listed — the account, the role (for a
+ * session) and the caller itself.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
+ */
+export function notPrincipalExcludes(spec: PrincipalSpec, caller: Caller): boolean {
+  if (spec.kind === 'wildcard') return true;
+  const kinds = new Set<PrincipalMatchKind>();
+  for (const entry of spec.entries) {
+    const kind = matchPrincipalEntry(entry.type, entry.value.value, caller);
+    if (kind !== null) kinds.add(kind);
+  }
+  if (kinds.has('wildcard')) return true;
+  switch (caller.form?.kind) {
+    case 'account':
+      return kinds.has('account');
+    case 'user':
+      return kinds.has('user') && kinds.has('account');
+    case 'role':
+      return kinds.has('role') && kinds.has('account');
+    case 'assumed-role':
+      return kinds.has('session') && kinds.has('role') && kinds.has('account');
+    case 'federated-user':
+      return kinds.has('federated-user') && kinds.has('account');
+    default:
+      return kinds.size > 0;
+  }
+}

@@ -1,0 +1,32 @@
+// The request as the evaluator uses it: normalised once, shared by every statement.
+import { indexContext, type ContextIndex } from './context.ts';
+import { describeCaller, type Caller } from './principal.ts';
+import type { AuthzRequest } from './types.ts';
+
+export interface PreparedRequest {
+  readonly request: AuthzRequest;
+  /** Lowercase, since action names are case-insensitive. */
+  readonly action: string;
+  readonly resource: string;
+  readonly caller: Caller;
+  readonly context: ContextIndex;
+}
+
+export function prepareRequest(request: AuthzRequest): PreparedRequest {
+  const action = typeof request.action === 'string' ? request.action : '';
+  const resource = typeof request.resource === 'string' ? request.resource : '';
+  const principal = typeof request.principal === 'string' ? request.principal : '';
+  // Inputs may come from untyped JSON: tolerate a missing or non-object context.
+  const rawContext: unknown = request.context;
+  const context =
+    typeof rawContext === 'object' && rawContext !== null
+      ? (rawContext as AuthzRequest['context'])
+      : {};
+  return {
+    request,
+    action: action.toLowerCase(),
+    resource,
+    caller: describeCaller(principal),
+    context: indexContext(context),
+  };
+}

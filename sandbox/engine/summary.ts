@@ -1,0 +1,126 @@
+// The one-sentence summary of a decision, in English and Japanese. Messages follow the house
+// style: lowercase, no final period, user input in backticks.
+import type { Localized } from '../policy/types.ts';
+import type { PreparedRequest } from './request.ts';
+import type { DecisionReason, GateResult, StatementRef } from './types.ts';
+
+/** `Sid` when the statement has one, else its position, e.g. `Statement[1]`. */
+export function statementLabel(ref: StatementRef): string {
+  return ref.sid !== undefined && ref.sid !== '' ? ref.sid : `Statement[${ref.index}]`;
+}
+
+export function refText(ref: StatementRef): Localized {
+  const label = statementLabel(ref);
+  return {
+    en: `statement \`${label}\` of \`${ref.policy}\``,
+    ja: `\`${ref.policy}\` のステートメント \`${label}\``,
+  };
+}
+
+function levelOf(gates: readonly GateResult[], id: 'scp' | 'rcp'): string {
+  const reason = gates.find((g) => g.gate === id)?.reason ?? '';
+  return reason.startsWith('no-allow-at-level-') ? reason.slice('no-allow-at-level-'.length) : '?';
+}
+
+export function summarize(
+  reason: DecisionReason,
+  req: PreparedRequest,
+  gates: readonly GateResult[],
+  deciding: readonly StatementRef[],
+): Localized {
+  const action = `\`${req.request.action}\``;
+  const who = `\`${req.caller.text}\``;
+  const first = deciding[0];
+  const by = first === undefined ? { en: 'a statement', ja: 'ステートメント' } : refText(first);
+  switch (reason) {
+    case 'undeniable-action':
+      return {
+        en: `${action} needs no permission and no policy can deny it`,
+        ja: `${action} には権限が不要で、どのポリシーでも拒否できません`,
+      };
+    case 'explicit-deny':
+      return {
+        en: `explicitly denied by ${by.en}, and an explicit deny overrides every allow`,
+        ja: `${by.ja} が明示的に拒否しており、明示的な拒否はどの許可よりも優先されます`,
+      };
+    case 'scp-no-allow': {
+      const level = levelOf(gates, 'scp');
+      return {
+        en: `implicitly denied: no SCP at level ${level} of the organization path allows ${action}`,
+        ja: `暗黙的に拒否: 組織のパスのレベル ${level} に ${action} を許可する SCP がありません`,
+      };
+    }
+    case 'rcp-no-allow': {
+      const level = levelOf(gates, 'rcp');
+      return {
+        en: `implicitly denied: no RCP at level ${level} of the organization path allows ${action}`,
+        ja: `暗黙的に拒否: 組織のパスのレベル ${level} に ${action} を許可する RCP がありません`,
+      };
+    }
+    case 'trust-does-not-allow':
+      return {
+        en: `implicitly denied: the role's trust policy does not allow ${who} to call ${action}, and identity permissions alone never suffice`,
+        ja: `暗黙的に拒否: ロールの信頼ポリシーが ${who} に ${action} を許可していません（ID ベースのポリシーだけでは引き受けられません）`,
+      };
+    case 'resource-does-not-allow':
+      return {
+        en: `implicitly denied: the resource-based policy does not allow ${who}`,
+        ja: `暗黙的に拒否: リソースベースのポリシーが ${who} を許可していません`,
+      };
+    case 'identity-does-not-allow':
+      return {
+        en: `implicitly denied: no identity-based policy of ${who} allows ${action}`,
+        ja: `暗黙的に拒否: ${who} の ID ベースのポリシーに ${action} を許可するものがありません`,
+      };
+    case 'boundary-does-not-allow':
+      return {
+        en: `implicitly denied: the permissions boundary does not allow ${action}`,
+        ja: `暗黙的に拒否: アクセス許可の境界が ${action} を許可していません`,
+      };
+    case 'session-does-not-allow':
+      return {
+        en: `implicitly denied: the session policy does not allow ${action}`,
+        ja: `暗黙的に拒否: セッションポリシーが ${action} を許可していません`,
+      };
+    case 'federated-user-without-session-policy':
+      return {
+        en: `implicitly denied: a federated user session without a session policy has no permissions`,
+        ja: `暗黙的に拒否: セッションポリシーのないフェデレーションユーザーのセッションには権限がありません`,
+      };
+    case 'no-allow':
+      return {
+        en: `implicitly denied: no identity-based or resource-based policy allows ${action} for ${who}`,
+        ja: `暗黙的に拒否: ${who} に ${action} を許可する ID ベースのポリシーもリソースベースのポリシーもありません`,
+      };
+    case 'allowed-by-resource':
+      return {
+        en: `allowed by ${by.en}; ${who} belongs to no AWS account, so the resource-based policy alone decides`,
+        ja: `${by.ja} により許可されました。${who} はどの AWS アカウントにも属さないため、リソースベースのポリシーだけで決まります`,
+      };
+    case 'allowed-by-resource-naming-caller':
+      return {
+        en: `allowed by ${by.en}, which names ${who} directly, so implicit denies in its identity-based policies do not apply`,
+        ja: `${by.ja} が ${who} を直接指定して許可しているため、ID ベースのポリシー側の暗黙的な拒否は影響しません`,
+      };
+    case 'allowed-by-resource-naming-role':
+      return {
+        en: `allowed by ${by.en}, which names the role, and the role's boundary and session policy allow it too`,
+        ja: `${by.ja} がロールを指定して許可し、ロールの境界とセッションポリシーも許可しています`,
+      };
+    case 'allowed-by-identity':
+      return {
+        en: `allowed by ${by.en}, and every other applicable policy allows it too`,
+        ja: `${by.ja} により許可され、ほかに適用されるポリシーもすべて許可しています`,
+      };
+    case 'allowed-cross-account':
+      return {
+        en: `allowed: both accounts allow it, the caller's through its identity-based policy and the resource's through its resource-based policy`,
+        ja: `許可: 呼び出し側アカウントの ID ベースのポリシーとリソース側アカウントのリソースベースのポリシーの両方が許可しています`,
+      };
+    case 'internal-error':
+      return {
+        en: 'the simulator failed on this request',
+        ja: 'シミュレーターがこのリクエストの評価に失敗しました',
+      };
+  }
+}

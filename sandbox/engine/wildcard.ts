@@ -1,0 +1,193 @@
+// Wildcard matching for `*` (any run, also empty) and `?` (exactly one character), as IAM
+// uses it in Action, Resource, StringLike and ArnLike. No regular expression is ever built
+// from policy text, and nothing backtracks: a pattern is cut at its `*`s into pieces, and
+// the pieces are found left to right, each at its leftmost place after the previous one
+// (leftmost is always safe for `*`-separated pieces, so no earlier choice is revisited).
+// A piece without `?` is found with `indexOf`; a piece with `?` by a bit-parallel
+// Shift-And scan. Every text position is scanned once per piece it is tried against, so
+// the cost is bounded by O(text × ⌈piece / 32⌉) even for 10,000-character patterns.
+
+/** One run of a pattern between two `*`s. */
+export interface GlobPiece {
+  readonly text: string;
+  /** UTF-16 codes with -1 where `?` stands for any one unit; `null` when there is no `?`. */
+  readonly codes: Int32Array | null;
+}
+
+/** A compiled pattern: `pieces.length` is the number of `*`s plus one. */
+export interface Glob {
+  readonly pieces: readonly GlobPiece[];
+  /** The fixed length when the pattern has no `*`, else the minimum length it needs. */
+  readonly minLength: number;
+}
+
+/** A run of pattern text; `literal` runs (variable values, `${*}`) have no wildcards. */
+export interface PatternPart {
+  readonly text: string;
+  readonly literal: boolean;
+}
+
+class PieceBuilder {
+  text = '';
+  hasAny = false;
+  codes: number[] = [];
+
+  push(ch: string, isAny: boolean): void {
+    this.hasAny ||= isAny;
+    this.codes.push(isAny ? -1 : ch.charCodeAt(0));
+    this.text += ch;
+  }
+
+  build(): GlobPiece {
+    return { text: this.text, codes: this.hasAny ? Int32Array.from(this.codes) : null };
+  }
+}
+
+/** Compiles parts, where only non-literal parts give `*` and `?` their wildcard meaning. */
+export function compileGlobParts(parts: readonly PatternPart[]): Glob {
+  const pieces: GlobPiece[] = [];
+  let current = new PieceBuilder();
+  for (const part of parts) {
+    // By UTF-16 unit, so that `any` stays aligned with `text` (and `?` is one unit).
+    if (part.literal) {
+      for (let i = 0; i < part.text.length; i++) current.push(part.text.charAt(i), false);
+      continue;
+    }
+    for (let i = 0; i < part.text.length; i++) {
+      const ch = part.text.charAt(i);
+      if (ch === '*') {
+        pieces.push(current.build());
+        current = new PieceBuilder();
+      } else {
+        current.push(ch, ch === '?');
+      }
+    }
+  }
+  pieces.push(current.build());
+  let minLength = 0;
+  for (const piece of pieces) minLength += piece.text.length;
+  return { pieces, minLength };
+}
+
+export function compileGlob(pattern: string): Glob {
+  return compileGlobParts([{ text: pattern, literal: false }]);
+}
+
+function matchesAt(piece: GlobPiece, text: string, at: number): boolean {
+  const codes = piece.codes;
+  if (codes === null) return text.startsWith(piece.text, at);
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i] as number;
+    if (code >= 0 && code !== text.charCodeAt(at + i)) return false;
+  }
+  return true;
+}
+
+interface ShiftAndTable {
+  readonly words: number;
+  readonly byChar: Map<number, Int32Array>;
+  /** The mask for a character the piece does not contain: only its `?` positions. */
+  readonly anyMask: Int32Array;
+}
+
+// Pieces are immutable and shared by compiled patterns, so their tables can be cached.
+const tables = new WeakMap<GlobPiece, ShiftAndTable>();
+
+function shiftAndTable(piece: GlobPiece): ShiftAndTable {
+  const cached = tables.get(piece);
+  if (cached !== undefined) return cached;
+  const length = piece.text.length;
+  const words = Math.ceil(length / 32);
+  const anyMask = new Int32Array(words);
+  const codes = piece.codes ?? Int32Array.from(piece.text, (ch) => ch.charCodeAt(0));
+  for (let i = 0; i < length; i++) {
+    if (codes[i] === -1) anyMask[i >>> 5] = (anyMask[i >>> 5] ?? 0) | (1 << (i & 31));
+  }
+  const byChar = new Map<number, Int32Array>();
+  for (let i = 0; i < length; i++) {
+    const code = codes[i] as number;
+    if (code === -1) continue;
+    let mask = byChar.get(code);
+    if (mask === undefined) {
+      mask = anyMask.slice();
+      byChar.set(code, mask);
+    }
+    mask[i >>> 5] = (mask[i >>> 5] ?? 0) | (1 << (i & 31));
+  }
+  const table = { words, byChar, anyMask };
+  tables.set(piece, table);
+  return table;
+}
+
+/** Leftmost start `s ≥ from` with the piece inside `[s, end)`, or -1. */
+function findWithAny(piece: GlobPiece, text: string, from: number, end: number): number {
+  const length = piece.text.length;
+  const { words, byChar, anyMask } = shiftAndTable(piece);
+  const state = new Int32Array(words);
+  const lastWord = (length - 1) >>> 5;
+  const lastBit = 1 << ((length - 1) & 31);
+  // Only words up to `top` can hold set bits: a match prefix grows by one bit per character.
+  let top = 0;
+  for (let j = from; j < end; j++) {
+    const mask = byChar.get(text.charCodeAt(j)) ?? anyMask;
+    // state = ((state << 1) | 1) & mask, across 32-bit words, low word first.
+    let carry = 1;
+    const limit = top < words - 1 ? top + 1 : words - 1;
+    let highest = -1;
+    for (let w = 0; w <= limit; w++) {
+      const word = state[w] as number;
+      const next = ((word << 1) | carry) & (mask[w] as number);
+      state[w] = next;
+      if (next !== 0) highest = w;
+      carry = word >>> 31;
+    }
+    top = highest < 0 ? 0 : highest;
+    if (((state[lastWord] as number) & lastBit) !== 0) return j - length + 1;
+  }
+  return -1;
+}
+
+function find(piece: GlobPiece, text: string, from: number, end: number): number {
+  if (end - from < piece.text.length) return -1;
+  if (piece.codes === null) {
+    const at = text.indexOf(piece.text, from);
+    return at >= 0 && at + piece.text.length <= end ? at : -1;
+  }
+  // Trying each start costs up to (starts × length) comparisons, the scan (region × words)
+  // word steps (measured: a word step costs about half a comparison): take the cheaper one.
+  const length = piece.text.length;
+  const starts = end - from - length + 1;
+  if (starts * length * 2 <= (end - from) * Math.ceil(length / 32)) {
+    for (let s = from; s < from + starts; s++) if (matchesAt(piece, text, s)) return s;
+    return -1;
+  }
+  return findWithAny(piece, text, from, end);
+}
+
+export function matchGlob(glob: Glob, text: string): boolean {
+  const pieces = glob.pieces;
+  const n = text.length;
+  const first = pieces[0];
+  if (first === undefined) return n === 0;
+  if (pieces.length === 1) return first.text.length === n && matchesAt(first, text, 0);
+  if (glob.minLength > n) return false;
+  const last = pieces[pieces.length - 1];
+  if (last === undefined) return false;
+  if (!matchesAt(first, text, 0)) return false;
+  const end = n - last.text.length;
+  if (!matchesAt(last, text, end)) return false;
+  let pos = first.text.length;
+  for (let i = 1; i < pieces.length - 1; i++) {
+    const piece = pieces[i];
+    if (piece === undefined || piece.text.length === 0) continue;
+    const at = find(piece, text, pos, end);
+    if (at < 0) return false;
+    pos = at + piece.text.length;
+  }
+  return true;
+}
+
+/** Convenience for one-off matches; hot paths compile once and reuse the `Glob`. */
+export function wildcardMatch(pattern: string, text: string): boolean {
+  return matchGlob(compileGlob(pattern), text);
+}

@@ -1,0 +1,191 @@
+// Runs request cases through the parser and the authorizer. A case whose policy AWS would
+// reject gives `decision: null` and the first error, its path prefixed by the slot
+// (`/resourcePolicy/Statement/0/Principal/AWS`); one bad case never stops the batch.
+import { authorize } from '../engine/authorize.ts';
+import type { AuthzInput, Decision } from '../engine/types.ts';
+import { explain } from '../explain/explain.ts';
+import type { Lang } from '../explain/messages.ts';
+import { parsePolicy } from '../policy/parse.ts';
+import type { ParsedPolicy, PolicyKind } from '../policy/types.ts';
+import type { EvalCase, PolicyInput } from './schema.ts';
+
+export interface EvalCaseError {
+  readonly code: string;
+  readonly message: string;
+  readonly path: string;
+}
+
+export interface EvalCaseResult {
+  readonly id: string;
+  readonly decision: Decision | null;
+  readonly error?: EvalCaseError;
+  readonly explain?: readonly string[];
+}
+
+export interface RunOptions {
+  readonly explain?: boolean;
+  readonly lang?: Lang;
+}
+
+// AWS's default policies, attached where a case writes their names.
+const BUILT_IN: Readonly<Record<string, { kind: PolicyKind; document: object }>> = {
+  FullAWSAccess: {
+    kind: 'scp',
+    document: {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+    },
+  },
+  RCPFullAWSAccess: {
+    kind: 'rcp',
+    document: {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }],
+    },
+  },
+};
+
+const TRUST_ACTIONS = new Set([
+  'sts:assumerole',
+  'sts:assumerolewithsaml',
+  'sts:assumerolewithwebidentity',
+]);
+const ROLE_ACTIONS = new Set(['sts:tagsession', 'sts:setsourceidentity']);
+
+interface Slot {
+  readonly policy: ParsedPolicy;
+  /** JSON pointer of the policy document inside the case. */
+  readonly pointer: string;
+}
+
+function load(input: PolicyInput, kind: PolicyKind, name: string, pointer: string): Slot {
+  if (typeof input === 'string') {
+    const builtIn = BUILT_IN[input];
+    if (builtIn !== undefined && builtIn.kind === kind) {
+      return { policy: parsePolicy(builtIn.document, { kind, name: input }), pointer };
+    }
+    return { policy: parsePolicy(input, { kind, name }), pointer };
+  }
+  const wrapped = input.policy;
+  if (
+    'policy' in input &&
+    !('Statement' in input) &&
+    (typeof wrapped === 'string' || (typeof wrapped === 'object' && wrapped !== null))
+  ) {
+    const given = typeof input.name === 'string' && input.name !== '' ? input.name : name;
+    return load(wrapped as PolicyInput, kind, given, `${pointer}/policy`);
+  }
+  return { policy: parsePolicy(input, { kind, name }), pointer };
+}
+
+function levels(
+  given: readonly (PolicyInput | readonly PolicyInput[])[] | undefined,
+  kind: PolicyKind,
+  slot: 'scps' | 'rcps',
+): Slot[][] {
+  if (given === undefined || given.length === 0) return [];
+  // `[docA, docB]` is one level; `[[…], […]]` one array per level, root first.
+  if (given.every((level) => Array.isArray(level))) {
+    return given.map((level, i) =>
+      (level as readonly PolicyInput[]).map((p, j) =>
+        load(p, kind, `${slot}[${i}][${j}]`, `/${slot}/${i}/${j}`),
+      ),
+    );
+  }
+  // A flat list (even one with a stray nested array) is a single level.
+  const single: Slot[] = [];
+  given.forEach((p, j) => {
+    if (Array.isArray(p)) {
+      (p as readonly PolicyInput[]).forEach((q, k) =>
+        single.push(load(q, kind, `${slot}[${j}][${k}]`, `/${slot}/${j}/${k}`)),
+      );
+    } else {
+      single.push(load(p as PolicyInput, kind, `${slot}[${j}]`, `/${slot}/${j}`));
+    }
+  });
+  return [single];
+}
+
+function isTrustRequest(action: string, resource: string): boolean {
+  const lower = action.toLowerCase();
+  return (
+    TRUST_ACTIONS.has(lower) ||
+    (ROLE_ACTIONS.has(lower) && /^arn:[^:]+:iam::[^:]*:role\//.test(resource))
+  );
+}
+
+export function runEvalCase(c: EvalCase, options: RunOptions = {}): EvalCaseResult {
+  const lang = options.lang ?? 'en';
+  const identity = (c.identityPolicies ?? []).map((p, i) =>
+    load(p, 'identity', `identityPolicies[${i}]`, `/identityPolicies/${i}`),
+  );
+  const resourceKind: PolicyKind = isTrustRequest(c.request.action, c.request.resource)
+    ? 'trust'
+    : 'resource';
+  const resource =
+    c.resourcePolicy == null
+      ? null
+      : load(c.resourcePolicy, resourceKind, 'resourcePolicy', '/resourcePolicy');
+  const scps = levels(c.scps, 'scp', 'scps');
+  const rcps = levels(c.rcps, 'rcp', 'rcps');
+  const boundary =
+    c.permissionBoundary == null
+      ? null
+      : load(c.permissionBoundary, 'boundary', 'permissionBoundary', '/permissionBoundary');
+  const session =
+    c.sessionPolicy == null
+      ? null
+      : load(c.sessionPolicy, 'session', 'sessionPolicy', '/sessionPolicy');
+
+  const slots = [...identity, resource, ...scps.flat(), ...rcps.flat(), boundary, session];
+  for (const slot of slots) {
+    if (slot === null) continue;
+    const error = slot.policy.findings.find((f) => f.severity === 'error');
+    if (error !== undefined || slot.policy.document === null) {
+      return {
+        id: c.id,
+        decision: null,
+        error:
+          error === undefined
+            ? {
+                code: 'invalid-policy',
+                message: lang === 'en' ? 'the policy is not usable' : 'ポリシーとして使えません',
+                path: slot.pointer,
+              }
+            : {
+                code: error.code,
+                message: error.message[lang],
+                path: `${slot.pointer}${error.path}`,
+              },
+      };
+    }
+  }
+  const input: AuthzInput = {
+    request: {
+      principal: c.request.principal,
+      action: c.request.action,
+      resource: c.request.resource,
+      ...(c.request.resourceAccount === undefined
+        ? {}
+        : { resourceAccount: c.request.resourceAccount }),
+      context: c.request.context ?? {},
+    },
+    identityPolicies: identity.map((s) => s.policy),
+    resourcePolicy: resource?.policy ?? null,
+    scps: scps.map((level) => level.map((s) => s.policy)),
+    rcps: rcps.map((level) => level.map((s) => s.policy)),
+    permissionBoundary: boundary?.policy ?? null,
+    sessionPolicy: session?.policy ?? null,
+  };
+  const result = authorize(input);
+  return options.explain === true
+    ? { id: c.id, decision: result.decision, explain: explain(result, lang) }
+    : { id: c.id, decision: result.decision };
+}
+
+export function runEvalCases(
+  cases: readonly EvalCase[],
+  options: RunOptions = {},
+): EvalCaseResult[] {
+  return cases.map((c) => runEvalCase(c, options));
+}
