@@ -30,11 +30,22 @@ function describeIssuePath(path: readonly PropertyKey[]): string {
   return out === '' ? 'the case' : out;
 }
 
-function issueMessage(issue: z.core.$ZodIssue): string {
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const part of path) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, part))
+      return undefined;
+    value = (value as Record<PropertyKey, unknown>)[part];
+  }
+  return value;
+}
+
+function issueMessage(issue: z.core.$ZodIssue, raw: unknown): string {
   const where = describeIssuePath(issue.path);
   if (issue.code === 'invalid_type') {
+    const input = valueAt(raw, issue.path);
     const expected = String(issue.expected);
-    return issue.input === undefined
+    return input === undefined
       ? `${where} is missing`
       : `${where} must be ${expected === 'object' ? 'an object' : `a ${expected}`}`;
   }
@@ -74,7 +85,7 @@ export function parseEvalCasesText(text: string): ParseCasesResult {
       const issue = parsed.error.issues[0];
       return {
         ok: false,
-        message: `${label}: ${issue === undefined ? 'invalid case' : issueMessage(issue)}`,
+        message: `${label}: ${issue === undefined ? 'invalid case' : issueMessage(issue, raw)}`,
       };
     }
     if (ids.has(parsed.data.id))
