@@ -52,13 +52,13 @@ function describe(text: string, e: ParseError): JsonSyntaxError {
   return { error: name, offset: e.offset, length: e.length };
 }
 
-export function parseJson(text: string): JsonTree {
+/** `tooDeepAt`: from `scanText`, so the text is walked once. */
+export function parseJson(text: string, tooDeepAt = findTooDeep(text)): JsonTree {
   let blank = true;
   for (let i = 0; i < text.length && blank; i++) blank = isBlank(text.charCodeAt(i));
   if (blank)
     return { ok: false, tooDeepAt: -1, errors: [{ error: 'Empty', offset: 0, length: 0 }] };
-  const deep = findTooDeep(text);
-  if (deep >= 0) return { ok: false, tooDeepAt: deep, errors: [] };
+  if (tooDeepAt >= 0) return { ok: false, tooDeepAt, errors: [] };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, {
     disallowComments: true,

@@ -3,7 +3,8 @@ import { M } from './messages.ts';
 import { MAX_DEPTH, parseJson } from './json.ts';
 import { lineStarts, locateIn } from './locate.ts';
 import { createReporter, type Reporter } from './report.ts';
-import { DEFAULT_SIZE_LIMITS, policySize } from './size.ts';
+import { scanText, type TextScan } from './scan.ts';
+import { DEFAULT_SIZE_LIMITS } from './size.ts';
 import { buildDocument } from './structure.ts';
 import type { ParsedPolicy, PolicyKind } from './types.ts';
 import { checkSecurity } from './validate-security.ts';
@@ -40,21 +41,13 @@ function textOf(input: unknown): string | null {
  * "Policy documents can contain only … tab, linefeed, carriage return, and characters in the
  * range U+0020 to U+00FF" (reference_iam-quotas.html).
  */
-function checkCharacters(rep: Reporter, text: string): void {
-  let first = -1;
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 9 || c === 10 || c === 13 || (c >= 0x20 && c <= 0xff)) continue;
-    if (first < 0) first = i;
-    count++;
-  }
-  if (first < 0) return;
-  const point = text.codePointAt(first) ?? 0;
+function reportCharacters(rep: Reporter, text: string, scan: TextScan): void {
+  if (scan.badCharAt < 0) return;
+  const point = text.codePointAt(scan.badCharAt) ?? 0;
   const char = String.fromCodePoint(point);
-  rep.add('invalid-character', 'error', M.invalidCharacter(char, point, count), '', {
-    start: first,
-    end: first + char.length,
+  rep.add('invalid-character', 'error', M.invalidCharacter(char, point, scan.badChars), '', {
+    start: scan.badCharAt,
+    end: scan.badCharAt + char.length,
   });
 }
 
@@ -68,7 +61,8 @@ export function parsePolicy(input: unknown, options: ParseOptions): ParsedPolicy
     return { name, kind, text: '', document: null, findings: rep.finish(), hasErrors: true };
   }
   const rep = createReporter(text);
-  const tree = parseJson(text);
+  const scan = scanText(text);
+  const tree = parseJson(text, scan.tooDeepAt);
   if (!tree.ok) {
     if (tree.tooDeepAt >= 0) {
       rep.add('nesting-too-deep', 'error', M.tooDeep(MAX_DEPTH), '', {
@@ -85,7 +79,7 @@ export function parsePolicy(input: unknown, options: ParseOptions): ParsedPolicy
     }
     return { name, kind, text, document: null, findings: rep.finish(), hasErrors: true };
   }
-  checkCharacters(rep, text);
+  reportCharacters(rep, text, scan);
   const document = buildDocument({ rep, kind, text, variableValues: [] }, tree.root);
   if (document !== null) {
     checkSecurity(rep, document.statements, {
@@ -93,9 +87,8 @@ export function parsePolicy(input: unknown, options: ParseOptions): ParsedPolicy
       thirdPartyAccounts: options.thirdPartyAccounts ?? [],
     });
     const limit = options.sizeLimit === undefined ? DEFAULT_SIZE_LIMITS[kind] : options.sizeLimit;
-    const size = policySize(text);
-    if (limit !== null && size > limit) {
-      rep.add('policy-size-exceeded', 'error', M.sizeExceeded(size, limit, kind), '');
+    if (limit !== null && scan.size > limit) {
+      rep.add('policy-size-exceeded', 'error', M.sizeExceeded(scan.size, limit, kind), '');
     }
   }
   return { name, kind, text, document, findings: rep.finish(), hasErrors: rep.hasError() };

@@ -26,9 +26,10 @@ function daysIn(year: number, month: number): number {
  * page allows both). `null` when neither, or when a field is out of range (month 13, Feb 30).
  */
 export function parseDateValue(text: string): number | null {
-  if (EPOCH.test(text)) return Number(text) * 1000;
   const m = W3C_DATE.exec(text);
-  if (m === null) return null;
+  // Four digits read both as a year and as epoch seconds; the page does not say which wins.
+  // We take the year: epoch values of real requests have ten digits.
+  if (m === null) return EPOCH.test(text) ? Number(text) * 1000 : null;
   const year = Number(m[1]);
   const month = m[2] === undefined ? 1 : Number(m[2]);
   const day = m[3] === undefined ? 1 : Number(m[3]);
