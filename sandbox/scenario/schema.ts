@@ -225,12 +225,10 @@ const step = z.strictObject({
   call: calls,
 });
 
-const signIn = z
-  .enum(['access-keys', 'console', 'console-mfa'])
-  .meta({
-    description:
-      'How `as` signed in: long-term access keys (default) or the console, with or without MFA.',
-  });
+const signIn = z.enum(['access-keys', 'console', 'console-mfa']).meta({
+  description:
+    'How `as` signed in: long-term access keys (default) or the console, with or without MFA.',
+});
 
 const attemptFields = {
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an id is lowercase letters, digits and hyphens'),
@@ -240,13 +238,9 @@ const attemptFields = {
       'Who makes the first call: a user name, a user ARN, or a role ARN (a workload already running as that role). Omit for SAML and web identity.',
   }),
   signIn: signIn.optional(),
-  steps: z
-    .array(step)
-    .min(1)
-    .meta({
-      description:
-        'Calls in order; each later call uses the credentials the previous one returned.',
-    }),
+  steps: z.array(step).min(1).meta({
+    description: 'Calls in order; each later call uses the credentials the previous one returned.',
+  }),
 };
 
 export const expectation = z.union([
@@ -275,12 +269,9 @@ export const scenarioSchema = z
     version: z.number().int().min(1),
     title: localized,
     description: localized,
-    clockStart: z.iso
-      .datetime()
-      .optional()
-      .meta({
-        description: 'Where the simulated clock starts; 2023-06-01T09:00:00Z when omitted.',
-      }),
+    clockStart: z.iso.datetime().optional().meta({
+      description: 'Where the simulated clock starts; 2023-06-01T09:00:00Z when omitted.',
+    }),
     organization: organization.optional(),
     accounts: z.array(account).min(1),
     editable: z.array(docId).meta({ description: 'Documents the learner may edit.' }),

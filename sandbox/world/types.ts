@@ -203,6 +203,11 @@ export interface Session {
   readonly sourceIdentity?: string;
   /** True when this session was obtained with another role session's credentials. */
   readonly chained: boolean;
+  /**
+   * Credentials of a workload's role (an EC2 instance profile): assuming a role with them is
+   * not role chaining (id_roles_terms-and-concepts.md).
+   */
+  readonly workload?: boolean;
   /** Extra request context the session carries into later calls (SAML / OIDC keys). */
   readonly context?: Readonly<Record<string, string | readonly string[]>>;
 }

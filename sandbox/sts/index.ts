@@ -1,0 +1,10 @@
+export { runCall } from './call.ts';
+export { assumeRole, switchRole, DEFAULT_SESSION_NAME } from './assume-role.ts';
+export { assumeRoleWithSaml, assumeRoleWithWebIdentity } from './federation.ts';
+export { getCallerIdentity, getFederationToken, getSessionToken } from './tokens.ts';
+export { serviceCall } from './service.ts';
+export { resolveCaller } from './caller.ts';
+export type { Identity, IdentityKind } from './caller.ts';
+export { STEP_ORDER } from './trace.ts';
+export type { StsEnv } from './env.ts';
+export type * from './types.ts';
