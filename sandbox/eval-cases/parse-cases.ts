@@ -54,7 +54,35 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown): string {
   return `${where}: ${issue.message.toLowerCase()}`;
 }
 
+// jsonc-parser recurses once per nesting level: deeper input would exhaust the stack.
+const MAX_NESTING = 512;
+
+/** Offset where nesting first exceeds the limit, or -1; one linear pass, strings skipped. */
+function tooDeepAt(text: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > MAX_NESTING) return i;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return -1;
+}
+
 export function parseEvalCasesText(text: string): ParseCasesResult {
+  const deep = tooDeepAt(text);
+  if (deep >= 0) {
+    const { line, column } = lineColumn(text, deep);
+    return {
+      ok: false,
+      message: `invalid JSON at line ${line}, column ${column}: nesting deeper than ${MAX_NESTING} levels`,
+    };
+  }
   const errors: ParseError[] = [];
   const data: unknown = parse(text, errors, {
     disallowComments: true,
