@@ -1,8 +1,27 @@
 // JSON syntax highlighting as a tree of spans, used for the read-only policy view both at
 // build time and after edits. jsonc-parser's scanner is the same tokenizer the policy
 // parser relies on, so broken JSON still highlights up to the break and then as plain text.
-import { createScanner, SyntaxKind } from 'jsonc-parser';
+import { createScanner } from 'jsonc-parser';
 import { el, type Node } from '../dom/tree.ts';
+
+// jsonc-parser's SyntaxKind is an ambient const enum, which isolated modules cannot read;
+// these are its documented values.
+const K = {
+  OpenBraceToken: 1,
+  CloseBraceToken: 2,
+  OpenBracketToken: 3,
+  CloseBracketToken: 4,
+  CommaToken: 5,
+  ColonToken: 6,
+  NullKeyword: 7,
+  TrueKeyword: 8,
+  FalseKeyword: 9,
+  StringLiteral: 10,
+  NumericLiteral: 11,
+  LineBreakTrivia: 14,
+  Trivia: 15,
+  EOF: 17,
+} as const;
 
 export type TokenClass = 'key' | 'string' | 'number' | 'literal' | 'punct' | 'plain';
 
@@ -14,8 +33,8 @@ export interface Token {
 
 export function tokenizeJson(text: string): Token[] {
   const scanner = createScanner(text, false);
-  const raw: { kind: SyntaxKind; offset: number; length: number }[] = [];
-  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+  const raw: { kind: number; offset: number; length: number }[] = [];
+  for (let kind: number = scanner.scan(); kind !== K.EOF; kind = scanner.scan()) {
     raw.push({ kind, offset: scanner.getTokenOffset(), length: scanner.getTokenLength() });
   }
   const tokens: Token[] = [];
@@ -26,30 +45,30 @@ export function tokenizeJson(text: string): Token[] {
   return tokens;
 }
 
-function classify(raw: readonly { kind: SyntaxKind }[], i: number): TokenClass {
+function classify(raw: readonly { kind: number }[], i: number): TokenClass {
   const kind = raw[i]?.kind;
   switch (kind) {
-    case SyntaxKind.StringLiteral: {
+    case K.StringLiteral: {
       // A string is a key when the next meaningful token is a colon.
       for (let j = i + 1; j < raw.length; j++) {
         const next = raw[j]?.kind;
-        if (next === SyntaxKind.Trivia || next === SyntaxKind.LineBreakTrivia) continue;
-        return next === SyntaxKind.ColonToken ? 'key' : 'string';
+        if (next === K.Trivia || next === K.LineBreakTrivia) continue;
+        return next === K.ColonToken ? 'key' : 'string';
       }
       return 'string';
     }
-    case SyntaxKind.NumericLiteral:
+    case K.NumericLiteral:
       return 'number';
-    case SyntaxKind.TrueKeyword:
-    case SyntaxKind.FalseKeyword:
-    case SyntaxKind.NullKeyword:
+    case K.TrueKeyword:
+    case K.FalseKeyword:
+    case K.NullKeyword:
       return 'literal';
-    case SyntaxKind.OpenBraceToken:
-    case SyntaxKind.CloseBraceToken:
-    case SyntaxKind.OpenBracketToken:
-    case SyntaxKind.CloseBracketToken:
-    case SyntaxKind.ColonToken:
-    case SyntaxKind.CommaToken:
+    case K.OpenBraceToken:
+    case K.CloseBraceToken:
+    case K.OpenBracketToken:
+    case K.CloseBracketToken:
+    case K.ColonToken:
+    case K.CommaToken:
       return 'punct';
     default:
       return 'plain';

@@ -1,0 +1,602 @@
+// The sandbox once the learner touches it: reads the embedded scenario, restores state
+// (link → saved → start), and wires the panels. Learner text only ever reaches the page
+// through textContent and DOM nodes (../dom/tree.ts toDom), never innerHTML.
+import { el, type Element } from '../dom/tree.ts';
+import { langFrom, t, type Lang } from '../i18n/strings.ts';
+import type { SourceRange } from '../../sandbox/policy/types.ts';
+import type { Scenario } from '../../sandbox/scenario/types.ts';
+import type { CallOutcome, StsCall } from '../../sandbox/sts/types.ts';
+import type { Caller, Session, World } from '../../sandbox/world/types.ts';
+import { diffFromStart, type SandboxState } from '../state/model.ts';
+import { initialState } from '../state/initial.ts';
+import { encodeShare, withShare } from '../state/share.ts';
+import {
+  browserStore,
+  exportProgress,
+  importProgress,
+  save,
+  type Saved,
+} from '../state/storage.ts';
+import { documentRoles } from '../scenario/documents.ts';
+import { worldDiagram } from '../world/diagram.ts';
+import { announcer } from './announce.ts';
+import { checkGoals, runCall } from './core.ts';
+import { lineDiff } from './diff.ts';
+import { patch } from './patch.ts';
+import { PolicyPanel } from './policy-panel.ts';
+import { startFields, type AttemptFields } from './views/attempt.ts';
+import { goalsView } from './views/goals.ts';
+import { sessionView } from './views/session.ts';
+import { decisionOf, resultView, stepperView } from './views/trace.ts';
+
+export interface Mounted {
+  dispose(): void;
+}
+
+interface Run {
+  readonly outcome: CallOutcome;
+  /** Steps revealed in the stepper. */
+  shown: number;
+}
+
+export function mountSandbox(root: HTMLElement): Mounted {
+  const lang: Lang = langFrom(root.dataset['lang'] ?? document.documentElement.lang);
+  const scenario = JSON.parse(
+    root.querySelector('script[data-scenario]')?.textContent ?? 'null',
+  ) as Scenario;
+  const say = announcer(root.querySelector<HTMLElement>('[data-notices]'));
+  const store = browserStore();
+  const embed = root.dataset['embed'] === 'true';
+  const query = new URL(location.href).searchParams;
+  const readOnly = embed && query.get('readonly') === '1';
+
+  const startPolicies: Record<string, string> = {};
+  for (const id of scenario.editable) startPolicies[id] = scenario.world.documents[id] ?? '';
+  const start: SandboxState = { policies: startPolicies, attempt: startFields(scenario) };
+  const init = initialState({
+    url: new URL(location.href),
+    store,
+    scenario: scenario.id,
+    version: scenario.version,
+    start,
+  });
+
+  let state: SandboxState = init.state;
+  let hintsShown = init.saved?.hintsShown ?? 0;
+  let mine: Record<string, string> | undefined =
+    init.source === 'start' && init.notices.includes('badLink') ? undefined : init.saved?.mine;
+  let beforeReset: SandboxState | null = null;
+  let run: Run | null = null;
+  let sessions: Session[] = [];
+  let now = scenario.clockStart;
+  let sessionCaller: number | null = null;
+  const roles = documentRoles(scenario.world);
+  const cleanups: (() => void)[] = [];
+
+  const notices = init.notices.filter((n) => n !== 'restoredFromSave' || init.source === 'saved');
+  if (notices.length > 0) {
+    const warn = notices.some(
+      (n) => n === 'badLink' || n === 'corruptStorage' || n === 'storageUnavailable',
+    );
+    say.say(notices.map((n) => t(lang, n)).join(' '), warn ? 'warning' : 'info');
+  }
+
+  // ---- panels from the query (embed options) -------------------------------------------
+  if (embed) {
+    const panels = query.get('panels')?.split(',');
+    if (panels !== undefined) {
+      for (const section of root.querySelectorAll<HTMLElement>('[data-panel]')) {
+        section.hidden = !panels.includes(section.dataset['panel'] ?? '');
+      }
+    }
+  }
+
+  // ---- policies -------------------------------------------------------------------------
+  const world = (): World => ({
+    ...scenario.world,
+    documents: { ...scenario.world.documents, ...state.policies },
+  });
+  const policyPanels = new Map<string, PolicyPanel>();
+  for (const node of root.querySelectorAll<HTMLElement>('.sb-policy[data-doc]')) {
+    const docId = node.dataset['doc'] ?? '';
+    const role = roles.get(docId);
+    const panel = new PolicyPanel({
+      node,
+      docId,
+      scenarioId: scenario.id,
+      kind: role?.kind ?? 'identity',
+      name: docId,
+      lang,
+      readOnly,
+      text: state.policies[docId] ?? '',
+      onChange: (text) => {
+        state = { ...state, policies: { ...state.policies, [docId]: text } };
+        changed();
+      },
+      say: (key) => {
+        say.say(t(lang, key), 'warning');
+      },
+    });
+    policyPanels.set(docId, panel);
+    cleanups.push(() => {
+      panel.dispose();
+    });
+  }
+
+  // ---- attempt form -----------------------------------------------------------------------
+  const form = root.querySelector<HTMLFormElement>('[data-attempt-form]');
+  const callerSelect = form?.querySelector<HTMLSelectElement>('select[name="caller"]') ?? null;
+  const writeForm = (fields: AttemptFields): void => {
+    if (form === null) return;
+    for (const [name, value] of Object.entries(fields)) {
+      const input = form.elements.namedItem(name);
+      if (input instanceof HTMLInputElement && input.type === 'checkbox')
+        input.checked = value === true;
+      else if (
+        input instanceof HTMLInputElement ||
+        input instanceof HTMLSelectElement ||
+        input instanceof HTMLTextAreaElement
+      ) {
+        input.value = String(value);
+      }
+    }
+    showParams();
+  };
+  const readForm = (): AttemptFields => {
+    const out: Record<string, string | boolean | number> = {};
+    if (form === null) return out;
+    for (const input of form.querySelectorAll<
+      HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement
+    >('[name]')) {
+      if (input.name === 'preset') continue;
+      if (input instanceof HTMLInputElement && input.type === 'checkbox')
+        out[input.name] = input.checked;
+      else if (input instanceof HTMLInputElement && input.type === 'number')
+        out[input.name] = Number(input.value);
+      else out[input.name] = input.value;
+    }
+    return out;
+  };
+  const showParams = (): void => {
+    const op = String(readForm()['op'] ?? '');
+    for (const fs of form?.querySelectorAll<HTMLElement>('[data-for-op]') ?? []) {
+      fs.hidden = !(fs.dataset['forOp'] ?? '').split(' ').includes(op);
+    }
+  };
+  writeForm(state.attempt);
+  const onFormInput = (event: Event): void => {
+    const target = event.target;
+    if (target instanceof HTMLSelectElement && target.name === 'preset') {
+      applyPreset(target.value);
+      return;
+    }
+    if (target instanceof HTMLSelectElement && target.name === 'caller') {
+      sessionCaller = target.value.startsWith('session:')
+        ? Number(target.value.slice('session:'.length))
+        : null;
+    }
+    state = { ...state, attempt: readForm() };
+    showParams();
+    changed();
+  };
+  const applyPreset = (id: string): void => {
+    const attempt = [...scenario.attempts, ...scenario.goals].find((a) => a.id === id);
+    if (attempt === undefined) return;
+    const fields = startFields({ ...scenario, attempts: [attempt], goals: [] });
+    writeForm(fields);
+    state = { ...state, attempt: readForm() };
+    changed();
+  };
+  form?.addEventListener('input', onFormInput);
+  form?.addEventListener('change', onFormInput);
+
+  const buildCall = (fields: AttemptFields): StsCall => {
+    const str = (k: string): string => String(fields[k] ?? '');
+    switch (fields['op']) {
+      case 'GetSessionToken':
+        return {
+          op: 'GetSessionToken',
+          durationSeconds: Number(fields['duration']),
+          mfa: fields['mfa'] === true,
+        };
+      case 'GetCallerIdentity':
+        return { op: 'GetCallerIdentity' };
+      case 'Call':
+        return { op: 'Call', action: str('action'), resource: str('resource') };
+      default: {
+        const tags = str('tags')
+          .split('\n')
+          .map((line) => line.trim())
+          .filter((line) => line !== '')
+          .map((line) => {
+            const at = line.indexOf('=');
+            return at < 0
+              ? { key: line, value: '' }
+              : { key: line.slice(0, at).trim(), value: line.slice(at + 1).trim() };
+          });
+        return {
+          op: 'AssumeRole',
+          roleArn: str('roleArn'),
+          roleSessionName: str('sessionName'),
+          durationSeconds: Number(fields['duration']),
+          mfa: fields['mfa'] === true,
+          ...(str('externalId') === '' ? {} : { externalId: str('externalId') }),
+          ...(tags.length === 0 ? {} : { tags }),
+        };
+      }
+    }
+  };
+  const currentCaller = (): Caller => {
+    const s = sessionCaller === null ? undefined : sessions[sessionCaller];
+    if (s !== undefined) return { type: 'session', accessKeyId: s.credentials.accessKeyId };
+    return { type: 'user', arn: String(state.attempt['caller'] ?? '') };
+  };
+
+  const execute = (call: StsCall, caller: Caller): CallOutcome | null => {
+    if (runCall === null) {
+      say.say(
+        t(lang, 'simulatorFailed', { message: 'STS is not available in the simulator core yet' }),
+        'warning',
+      );
+      return null;
+    }
+    const outcome = runCall({ world: world(), now, sessions, caller, call });
+    if (outcome.ok && outcome.newSessions.length > 0) {
+      sessions = [...sessions, ...outcome.newSessions];
+      refreshCallerOptions();
+    }
+    return outcome;
+  };
+
+  const refreshCallerOptions = (): void => {
+    if (callerSelect === null) return;
+    for (const option of [...callerSelect.options])
+      if (option.value.startsWith('session:')) option.remove();
+    sessions.forEach((s, i) => {
+      const option = document.createElement('option');
+      option.value = `session:${i}`;
+      option.textContent = t(lang, 'callerSession', { name: s.arn });
+      callerSelect.append(option);
+    });
+    if (sessionCaller !== null) callerSelect.value = `session:${sessionCaller}`;
+  };
+
+  // ---- rendering ------------------------------------------------------------------------
+  const stepper = root.querySelector('[data-stepper]');
+  const result = root.querySelector('[data-result]');
+  const sessionsBox = root.querySelector('[data-sessions]');
+  const exercise = root.querySelector('[data-exercise]');
+  const diagram = root.querySelector('[data-diagram]');
+  const diffBox = root.querySelector('[data-diff]');
+
+  const decidingRange = (docId: string): SourceRange | null => {
+    const authz = run?.outcome.trace.authz;
+    if (
+      authz === undefined ||
+      authz === null ||
+      run === null ||
+      run.shown < run.outcome.trace.steps.length
+    )
+      return null;
+    const ref = authz.deciding.find((d) => d.policy === docId && d.range !== undefined);
+    return ref?.range ?? null;
+  };
+
+  const renderRun = (): void => {
+    patch(stepper, stepperView(run?.outcome.trace ?? null, run?.shown ?? 0, lang));
+    const finished = run !== null && run.shown >= run.outcome.trace.steps.length;
+    patch(result, resultView(finished ? (run?.outcome ?? null) : null, lang));
+    for (const [docId, panel] of policyPanels) panel.highlight(decidingRange(docId));
+  };
+  const renderSessions = (): void => {
+    patch(sessionsBox, sessionView(sessions, now, lang));
+  };
+  const renderDiagram = (): void => {
+    const s = sessionCaller === null ? undefined : sessions[sessionCaller];
+    patch(
+      diagram,
+      worldDiagram(
+        world(),
+        {
+          caller: s?.arn ?? String(state.attempt['caller'] ?? ''),
+          target: String(state.attempt['roleArn'] ?? ''),
+        },
+        lang,
+      ),
+    );
+  };
+  let goalsMet: Record<string, boolean> = {};
+  const renderExercise = (): void => {
+    goalsMet = checkGoals?.(scenario, world().documents) ?? goalsMet;
+    patch(
+      exercise,
+      goalsView(
+        {
+          goals: scenario.goals.map((g) => ({
+            id: g.id,
+            title: g.title,
+            met: goalsMet[g.id] ?? false,
+          })),
+          hints: scenario.hints,
+          hintsShown,
+          showingSolution: mine !== undefined,
+          canUndoReset: beforeReset !== null,
+        },
+        lang,
+      ),
+    );
+    if (diffBox !== null) {
+      if (mine === undefined) diffBox.replaceChildren();
+      else patch(diffBox, solutionDiff(mine, state.policies, lang));
+    }
+  };
+
+  // ---- persistence and share ---------------------------------------------------------------
+  let frame = 0;
+  let wasSolved = scenario.goals.length > 0 && scenario.goals.every((g) => goalsMet[g.id] === true);
+  const persist = (): void => {
+    const diff = diffFromStart(state, start);
+    const solved =
+      scenario.goals.length > 0 && scenario.goals.every((g) => goalsMet[g.id] === true);
+    const saved: Saved = {
+      v: 1,
+      state: diff,
+      hintsShown,
+      solved,
+      ...(mine === undefined ? {} : { mine }),
+    };
+    const result = save(store, scenario.id, scenario.version, saved);
+    if (!result.ok && !init.notices.includes('storageUnavailable'))
+      say.say(t(lang, 'storageUnavailable'), 'warning');
+    const url = withShare(new URL(location.href), scenario.id, encodeShare(diff, scenario.version));
+    if (url.href !== location.href) history.replaceState(history.state, '', url);
+    if (solved && !wasSolved) say.say(t(lang, 'solved'));
+    wasSolved = solved;
+  };
+  // Edits arrive per keystroke; the goals, diagram and storage are brought up to date once
+  // per frame so that typing in a large policy stays smooth.
+  const changed = (): void => {
+    if (frame !== 0) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      if (run !== null) {
+        run = null;
+        renderRun();
+      }
+      renderExercise();
+      renderDiagram();
+      persist();
+    });
+  };
+
+  // ---- actions ------------------------------------------------------------------------------
+  const setPolicies = (policies: Record<string, string>): void => {
+    state = { ...state, policies };
+    for (const [docId, panel] of policyPanels) panel.setText(policies[docId] ?? '');
+  };
+  const announceOutcome = (outcome: CallOutcome): void => {
+    const decision = decisionOf(outcome);
+    const words = t(lang, `decision_${decision}`);
+    say.say(
+      outcome.ok ? words : `${words}. ${outcome.error.code}: ${outcome.error.message}`,
+      outcome.ok ? 'info' : 'warning',
+    );
+  };
+  const actions: Record<string, (button: HTMLElement) => void> = {
+    run: () => {
+      const outcome = execute(buildCall(state.attempt), currentCaller());
+      if (outcome === null) return;
+      run = { outcome, shown: outcome.trace.steps.length };
+      renderRun();
+      renderSessions();
+      announceOutcome(outcome);
+    },
+    step: () => {
+      if (run === null) {
+        const outcome = execute(buildCall(state.attempt), currentCaller());
+        if (outcome === null) return;
+        run = { outcome, shown: 0 };
+        renderSessions();
+      }
+      if (run.shown < run.outcome.trace.steps.length) run.shown++;
+      renderRun();
+      const step = run.outcome.trace.steps[run.shown - 1];
+      if (run.shown >= run.outcome.trace.steps.length) announceOutcome(run.outcome);
+      else if (step !== undefined)
+        say.say(`${t(lang, `step_${step.step}`)}: ${t(lang, `stepOutcome_${step.outcome}`)}`);
+    },
+    'reset-run': () => {
+      run = null;
+      renderRun();
+      say.clear();
+    },
+    forward: (button) => {
+      now += Number(button.dataset['minutes'] ?? '0') * 60_000;
+      renderSessions();
+      const expired = sessions.filter((s) => s.expiresAt <= now).length;
+      say.say(
+        `${t(lang, 'clock', { time: new Date(now).toISOString() })}${expired > 0 ? ` — ${t(lang, 'expired')}: ${expired}` : ''}`,
+      );
+    },
+    whoami: (button) => {
+      const s = sessions[Number(button.dataset['session'])];
+      if (s === undefined) return;
+      const outcome = execute(
+        { op: 'GetCallerIdentity' },
+        { type: 'session', accessKeyId: s.credentials.accessKeyId },
+      );
+      if (outcome === null) return;
+      run = { outcome, shown: outcome.trace.steps.length };
+      renderRun();
+      announceOutcome(outcome);
+    },
+    'use-session': (button) => {
+      sessionCaller = Number(button.dataset['session']);
+      refreshCallerOptions();
+      renderDiagram();
+      callerSelect?.focus();
+    },
+    hint: () => {
+      hintsShown = Math.min(scenario.hints.length, hintsShown + 1);
+      renderExercise();
+      persist();
+      const hint = scenario.hints[hintsShown - 1];
+      if (hint !== undefined) say.say(hint[lang]);
+    },
+    solution: () => {
+      if (!confirm(t(lang, 'confirmSolution'))) return;
+      mine = { ...state.policies };
+      const next = { ...state.policies };
+      for (const [docId, text] of Object.entries(scenario.solution))
+        if (docId in next) next[docId] = text;
+      setPolicies(next);
+      changed();
+    },
+    'restore-mine': () => {
+      if (mine === undefined) return;
+      const restored = mine;
+      mine = undefined;
+      setPolicies({ ...state.policies, ...restored });
+      changed();
+    },
+    reset: () => {
+      beforeReset = state;
+      mine = undefined;
+      state = start;
+      setPolicies(start.policies);
+      writeForm(start.attempt);
+      run = null;
+      renderRun();
+      changed();
+    },
+    'undo-reset': () => {
+      if (beforeReset === null) return;
+      const back = beforeReset;
+      beforeReset = null;
+      setPolicies(back.policies);
+      state = back;
+      writeForm(back.attempt);
+      changed();
+    },
+    'copy-link': () => {
+      void copy(location.href);
+    },
+    'copy-embed': () => {
+      const base = lang === 'ja' ? '/ja/embed/' : '/embed/';
+      const src = new URL(`${base}${scenario.id}/`, location.origin);
+      const diff = encodeShare(diffFromStart(state, start), scenario.version);
+      if (diff !== null) src.searchParams.set(`sb-${scenario.id}`, diff);
+      const title = `${t(lang, 'sandbox')}: ${scenario.title[lang]}`;
+      const iframe = document.createElement('iframe');
+      iframe.src = src.href;
+      iframe.title = title;
+      iframe.width = '100%';
+      iframe.height = '900';
+      iframe.setAttribute('loading', 'lazy');
+      void copy(iframe.outerHTML);
+    },
+    export: () => {
+      const blob = new Blob([exportProgress(store)], { type: 'application/json' });
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = 'iamlab-progress.json';
+      a.click();
+      setTimeout(() => {
+        URL.revokeObjectURL(a.href);
+      }, 0);
+    },
+  };
+
+  const copyBox = root.querySelector<HTMLTextAreaElement>('[data-copy-box]');
+  const copy = async (text: string): Promise<void> => {
+    if (copyBox !== null) {
+      copyBox.value = text;
+      copyBox.hidden = false;
+    }
+    try {
+      await navigator.clipboard.writeText(text);
+      say.say(t(lang, 'copied'));
+    } catch {
+      copyBox?.select();
+      say.say(t(lang, 'copyFailed'), 'warning');
+    }
+  };
+
+  const onClick = (event: MouseEvent): void => {
+    const target =
+      event.target instanceof Element ? event.target.closest<HTMLElement>('[data-action]') : null;
+    if (target === null || !root.contains(target) || target instanceof HTMLInputElement) return;
+    const action = actions[target.dataset['action'] ?? ''];
+    if (action === undefined) return;
+    event.preventDefault();
+    action(target);
+  };
+  const onSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    actions['run']?.(root);
+  };
+  const onImport = (event: Event): void => {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement) || input.dataset['action'] !== 'import') return;
+    const file = input.files?.[0];
+    if (file === undefined) return;
+    void file.text().then((text) => {
+      const r = importProgress(store, text);
+      say.say(
+        r.ok
+          ? t(lang, 'imported', { count: r.count })
+          : t(lang, r.problem === 'invalid' ? 'importFailed' : 'storageUnavailable'),
+        r.ok ? 'info' : 'warning',
+      );
+      input.value = '';
+    });
+  };
+  root.addEventListener('click', onClick);
+  form?.addEventListener('submit', onSubmit);
+  root.addEventListener('change', onImport);
+
+  renderExercise();
+  renderDiagram();
+  renderSessions();
+  if (init.source === 'url') persist();
+
+  return {
+    dispose() {
+      cancelAnimationFrame(frame);
+      root.removeEventListener('click', onClick);
+      root.removeEventListener('change', onImport);
+      form?.removeEventListener('submit', onSubmit);
+      form?.removeEventListener('input', onFormInput);
+      form?.removeEventListener('change', onFormInput);
+      for (const fn of cleanups) fn();
+    },
+  };
+}
+
+function solutionDiff(
+  mine: Readonly<Record<string, string>>,
+  now: Readonly<Record<string, string>>,
+  lang: Lang,
+): Element {
+  const blocks = Object.keys(now)
+    .filter((id) => mine[id] !== undefined && mine[id] !== now[id])
+    .map((id) =>
+      el(
+        'div',
+        { class: 'sb-diff-doc' },
+        el('h5', {}, id),
+        el(
+          'pre',
+          { class: 'sb-diff' },
+          ...lineDiff(mine[id] ?? '', now[id] ?? '').map((l) =>
+            el(
+              'span',
+              { class: `d-${l.op}` },
+              `${l.op === 'add' ? '+ ' : l.op === 'del' ? '- ' : '  '}${l.text}\n`,
+            ),
+          ),
+        ),
+      ),
+    );
+  return el('div', {}, el('h4', {}, t(lang, 'diff')), ...blocks);
+}

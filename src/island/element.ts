@@ -1,0 +1,82 @@
+// The only script a chapter page runs before the learner touches a sandbox: it defines
+// <iamlab-sandbox>, reveals the controls that need JavaScript, and loads the simulator
+// (./app.ts, with the core) on the first sign of interaction. A click that arrives before
+// the simulator is replayed once it has mounted, so nothing the learner does is lost.
+
+interface Mounted {
+  dispose(): void;
+}
+
+const STORAGE_PREFIX = 'iamlab:sandbox:';
+
+class IamlabSandbox extends HTMLElement {
+  #mounted: Mounted | null = null;
+  #booting: Promise<void> | null = null;
+  #disconnected = false;
+  readonly #wake = (event: Event): void => {
+    const target =
+      event.target instanceof Element ? event.target.closest('button, [data-action]') : null;
+    if (event.type === 'click' && target !== null) {
+      event.preventDefault();
+      void this.boot().then(() => {
+        if (target instanceof HTMLElement) target.click();
+      });
+      return;
+    }
+    void this.boot();
+  };
+
+  connectedCallback(): void {
+    this.#disconnected = false;
+    for (const node of this.querySelectorAll<HTMLElement>('[data-needs-js]')) node.hidden = false;
+    for (const type of ['pointerenter', 'focusin', 'touchstart', 'click']) {
+      this.addEventListener(type, this.#wake, { capture: true, passive: type !== 'click' });
+    }
+    // A shared link or saved edits must show at once, not after a first touch.
+    if (this.#hasStateToRestore()) void this.boot();
+  }
+
+  disconnectedCallback(): void {
+    this.#disconnected = true;
+    this.#mounted?.dispose();
+    this.#mounted = null;
+    this.#booting = null;
+  }
+
+  #hasStateToRestore(): boolean {
+    const id = this.dataset['sandbox'] ?? '';
+    if (new URL(location.href).searchParams.has(`sb-${id}`)) return true;
+    try {
+      return (
+        localStorage.getItem(`${STORAGE_PREFIX}${id}@${this.dataset['version'] ?? ''}`) !== null
+      );
+    } catch {
+      return false;
+    }
+  }
+
+  boot(): Promise<void> {
+    this.#booting ??= (async () => {
+      for (const type of ['pointerenter', 'focusin', 'touchstart', 'click']) {
+        this.removeEventListener(type, this.#wake, { capture: true });
+      }
+      this.setAttribute('aria-busy', 'true');
+      try {
+        const { mountSandbox } = await import('./app.ts');
+        if (this.#disconnected) return;
+        this.#mounted = mountSandbox(this);
+        this.dataset['ready'] = 'true';
+      } catch (error) {
+        const notices = this.querySelector('[data-notices]');
+        if (notices !== null)
+          notices.textContent = `⚠ ${error instanceof Error ? error.message : String(error)}`;
+      } finally {
+        this.removeAttribute('aria-busy');
+      }
+    })();
+    return this.#booting;
+  }
+}
+
+if (customElements.get('iamlab-sandbox') === undefined)
+  customElements.define('iamlab-sandbox', IamlabSandbox);

@@ -1,0 +1,178 @@
+// One editable policy in the browser: keeps the read-only highlighted view, the findings,
+// the plain textarea and (when opened) Monaco showing the same text.
+import { toDom } from '../dom/tree.ts';
+import type { StringKey, Lang } from '../i18n/strings.ts';
+import type { Finding, PolicyKind, SourceRange } from '../../sandbox/policy/types.ts';
+import { loadEditor, prefersPlainEditor } from '../editor/load.ts';
+import type { PolicyEditor } from '../editor/monaco.ts';
+import { findingsFor } from './core.ts';
+import { codeContent, findingsList, policyLabel } from './views/policy.ts';
+import { t } from '../i18n/strings.ts';
+
+export interface PolicyPanelOptions {
+  readonly node: HTMLElement;
+  readonly docId: string;
+  readonly scenarioId: string;
+  readonly kind: PolicyKind;
+  readonly name: string;
+  readonly lang: Lang;
+  readonly readOnly: boolean;
+  readonly text: string;
+  readonly onChange: (text: string) => void;
+  readonly say: (key: StringKey) => void;
+}
+
+export class PolicyPanel {
+  readonly #o: PolicyPanelOptions;
+  #text: string;
+  #findings: readonly Finding[] = [];
+  #deciding: SourceRange | null = null;
+  #editor: PolicyEditor | null = null;
+  #opening = false;
+  readonly #pre: HTMLElement | null;
+  readonly #slot: HTMLElement | null;
+  readonly #hint: HTMLElement | null;
+  readonly #button: HTMLButtonElement | null;
+  readonly #textarea: HTMLTextAreaElement | null;
+  readonly #findingsBox: HTMLElement | null;
+
+  constructor(o: PolicyPanelOptions) {
+    this.#o = o;
+    this.#text = o.text;
+    this.#pre = o.node.querySelector('pre.sb-code');
+    this.#slot = o.node.querySelector('.sb-editor-slot');
+    this.#hint = o.node.querySelector('.sb-editor-hint');
+    this.#button = o.node.querySelector('button[data-action="edit"]');
+    this.#textarea = o.node.querySelector('textarea[data-plain]');
+    this.#findingsBox = o.node.querySelector('[data-findings]');
+    if (o.readOnly) {
+      if (this.#button !== null) this.#button.hidden = true;
+      o.node.querySelector('details.sb-plain')?.remove();
+    }
+    this.#button?.addEventListener('click', this.#toggle);
+    this.#textarea?.addEventListener('input', this.#onTextarea);
+    this.#render();
+  }
+
+  readonly #toggle = (event: Event): void => {
+    event.stopPropagation();
+    if (this.#editor !== null) {
+      this.#close();
+      return;
+    }
+    if (prefersPlainEditor() || this.#textarea === null) {
+      this.#openPlain();
+      return;
+    }
+    void this.#openMonaco();
+  };
+
+  readonly #onTextarea = (): void => {
+    if (this.#textarea === null) return;
+    this.#update(this.#textarea.value, 'textarea');
+  };
+
+  #openPlain(): void {
+    const details = this.#o.node.querySelector('details.sb-plain');
+    if (details instanceof HTMLDetailsElement) details.open = true;
+    this.#textarea?.focus();
+  }
+
+  async #openMonaco(): Promise<void> {
+    if (this.#opening || this.#slot === null) return;
+    this.#opening = true;
+    const button = this.#button;
+    if (button !== null) button.textContent = t(this.#o.lang, 'editorLoading');
+    try {
+      const create = await loadEditor();
+      this.#slot.hidden = false;
+      this.#editor = create({
+        container: this.#slot,
+        text: this.#text,
+        id: `${this.#o.scenarioId}/${this.#o.docId}`,
+        kind: this.#o.kind,
+        label: policyLabel({ kind: this.#o.kind, owner: this.#o.name }, this.#o.lang),
+        lang: this.#o.lang,
+        onChange: (text) => {
+          this.#update(text, 'monaco');
+        },
+        onEscape: () => {
+          this.#button?.focus();
+        },
+      });
+      this.#editor.setFindings(this.#findings);
+      this.#editor.highlight(this.#deciding);
+      if (this.#pre !== null) this.#pre.hidden = true;
+      if (this.#hint !== null) this.#hint.hidden = false;
+      this.#o.node.dataset['editing'] = 'monaco';
+      if (button !== null) button.textContent = t(this.#o.lang, 'doneEditing');
+      this.#editor.focus();
+    } catch {
+      this.#slot.hidden = true;
+      if (button !== null) button.textContent = t(this.#o.lang, 'edit');
+      this.#o.say('editorFailed');
+      this.#openPlain();
+    } finally {
+      this.#opening = false;
+    }
+  }
+
+  #close(): void {
+    this.#editor?.dispose();
+    this.#editor = null;
+    if (this.#slot !== null) {
+      this.#slot.hidden = true;
+      this.#slot.replaceChildren();
+    }
+    if (this.#pre !== null) this.#pre.hidden = false;
+    if (this.#hint !== null) this.#hint.hidden = true;
+    delete this.#o.node.dataset['editing'];
+    if (this.#button !== null) {
+      this.#button.textContent = t(this.#o.lang, 'editPolicy', {
+        name: t(this.#o.lang, `kind_${this.#o.kind}`),
+      });
+      this.#button.focus();
+    }
+  }
+
+  #update(text: string, from: 'monaco' | 'textarea' | 'outside'): void {
+    if (text === this.#text) return;
+    this.#text = text;
+    this.#deciding = null;
+    if (from !== 'textarea' && this.#textarea !== null) this.#textarea.value = text;
+    if (from !== 'monaco') this.#editor?.setText(text);
+    this.#render();
+    if (from !== 'outside') this.#o.onChange(text);
+  }
+
+  /** A change from outside (solution, reset, undo): shown everywhere, not reported back. */
+  setText(text: string): void {
+    this.#update(text, 'outside');
+  }
+
+  highlight(range: SourceRange | null): void {
+    this.#deciding = range;
+    this.#editor?.highlight(range);
+    this.#renderCode();
+  }
+
+  #render(): void {
+    this.#findings = findingsFor(this.#text, this.#o.kind, this.#o.name);
+    this.#editor?.setFindings(this.#findings);
+    this.#findingsBox?.replaceChildren(toDom(findingsList(this.#findings, this.#o.lang), document));
+    this.#o.node.dataset['findings'] = String(this.#findings.length);
+    this.#renderCode();
+  }
+
+  #renderCode(): void {
+    const code = this.#pre?.querySelector('code');
+    code?.replaceWith(toDom(codeContent(this.#text, this.#deciding ?? undefined), document));
+  }
+
+  dispose(): void {
+    this.#button?.removeEventListener('click', this.#toggle);
+    this.#textarea?.removeEventListener('input', this.#onTextarea);
+    this.#editor?.dispose();
+    this.#editor = null;
+  }
+}
