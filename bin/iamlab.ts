@@ -1,8 +1,10 @@
 // `iamlab`: the course's command line. A table of commands, one line each.
+import { assumeCommand } from './commands/assume.ts';
+import { checkCommand } from './commands/check.ts';
 import { evalCommand } from './commands/eval.ts';
 import type { Command, CommandIo } from './commands/types.ts';
 
-const COMMANDS: readonly Command[] = [evalCommand];
+const COMMANDS: readonly Command[] = [evalCommand, checkCommand, assumeCommand];
 
 const io: CommandIo = {
   stdout: (text) => process.stdout.write(text),

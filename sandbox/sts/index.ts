@@ -8,3 +8,4 @@ export type { Identity, IdentityKind } from './caller.ts';
 export { STEP_ORDER } from './trace.ts';
 export type { StsEnv } from './env.ts';
 export type * from './types.ts';
+export { renderCallTrace } from './render-trace.ts';

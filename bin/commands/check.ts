@@ -1,0 +1,100 @@
+// `iamlab check [DIR]`: validates every scenario under DIR (default content/scenarios) and
+// proves it: the start state fails at least one goal, start + solution passes them all.
+// One line per scenario; exit 1 on any failure, 2 when DIR cannot be read.
+import {
+  loadScenarios,
+  proveScenario,
+  renderProblem,
+  type GoalResult,
+  type Verdict,
+} from '../../sandbox/scenario/index.ts';
+import type { Command, CommandIo } from './types.ts';
+import { readJsonTree } from './scenario-files.ts';
+
+const USAGE = 'usage: iamlab check [DIR] [--lang en|ja]';
+
+function verdictText(v: Verdict): string {
+  return v.status === 'allowed' ? 'allowed' : v.status === 'denied' ? v.decision : v.code;
+}
+
+function expectText(g: GoalResult): string {
+  const e = g.goal.expect;
+  return typeof e === 'string' ? e : e.error;
+}
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'validate and prove every scenario (start fails a goal, start + solution passes all)',
+  run(args: readonly string[], io: CommandIo): number {
+    let dir = 'content/scenarios';
+    let lang: 'en' | 'ja' = 'en';
+    let dirGiven = false;
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i];
+      if (arg === '--lang') {
+        const value = args[++i];
+        if (value !== 'en' && value !== 'ja') {
+          io.stderr('iamlab check: --lang takes `en` or `ja`\n');
+          return 2;
+        }
+        lang = value;
+      } else if (arg === '--help' || arg === '-h') {
+        io.stdout(`${USAGE}\n`);
+        return 0;
+      } else if (arg !== undefined && !arg.startsWith('-') && !dirGiven) {
+        dir = arg.replace(/\/+$/, '');
+        dirGiven = true;
+      } else {
+        io.stderr(`iamlab check: unexpected argument \`${String(arg)}\`; ${USAGE}\n`);
+        return 2;
+      }
+    }
+    let files: Record<string, string>;
+    try {
+      files = readJsonTree(dir);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      io.stderr(
+        `iamlab check: cannot read \`${dir}\`${typeof code === 'string' ? ` (${code})` : ''}\n`,
+      );
+      return 2;
+    }
+    const { scenarios, problems } = loadScenarios(files);
+    if (scenarios.length === 0 && problems.length === 0) {
+      io.stderr(`iamlab check: no scenario.json under \`${dir}\`\n`);
+      return 2;
+    }
+    let failed = problems.length > 0;
+    for (const problem of problems) io.stdout(`FAIL ${renderProblem(problem, lang)}\n`);
+    for (const scenario of scenarios) {
+      const proof = proveScenario(scenario);
+      const startFails = proof.start.filter((g) => !g.passed).length;
+      if (proof.ok) {
+        io.stdout(
+          lang === 'en'
+            ? `ok   ${scenario.id}: ${scenario.goals.length} goals, start fails ${startFails}, solution passes all\n`
+            : `ok   ${scenario.id}: ゴール ${scenario.goals.length} 件、開始状態で ${startFails} 件未達成、解答ですべて達成\n`,
+        );
+        continue;
+      }
+      failed = true;
+      const reasons: string[] = [];
+      if (proof.startAlreadySolved) {
+        reasons.push(
+          lang === 'en'
+            ? 'the start state already passes every goal'
+            : '開始状態ですでにすべてのゴールを達成しています',
+        );
+      }
+      for (const g of proof.unsolved) {
+        reasons.push(
+          lang === 'en'
+            ? `with the solution, goal \`${g.goal.id}\` expects ${expectText(g)} but got ${verdictText(g.result.verdict)}`
+            : `解答を適用してもゴール \`${g.goal.id}\` は ${expectText(g)} の想定に対して ${verdictText(g.result.verdict)} になります`,
+        );
+      }
+      io.stdout(`FAIL ${scenario.id}: ${reasons.join('; ')}\n`);
+    }
+    return failed ? 1 : 0;
+  },
+};
