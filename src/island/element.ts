@@ -8,6 +8,7 @@ interface Mounted {
 }
 
 const STORAGE_PREFIX = 'iamlab:sandbox:';
+const WAKE_EVENTS = ['pointerenter', 'focusin', 'touchstart', 'click'] as const;
 
 class IamlabSandbox extends HTMLElement {
   #mounted: Mounted | null = null;
@@ -18,6 +19,7 @@ class IamlabSandbox extends HTMLElement {
       event.target instanceof Element ? event.target.closest('button, [data-action]') : null;
     if (event.type === 'click' && target !== null) {
       event.preventDefault();
+      event.stopPropagation();
       void this.boot().then(() => {
         if (target instanceof HTMLElement) target.click();
       });
@@ -29,7 +31,7 @@ class IamlabSandbox extends HTMLElement {
   connectedCallback(): void {
     this.#disconnected = false;
     for (const node of this.querySelectorAll<HTMLElement>('[data-needs-js]')) node.hidden = false;
-    for (const type of ['pointerenter', 'focusin', 'touchstart', 'click']) {
+    for (const type of WAKE_EVENTS) {
       this.addEventListener(type, this.#wake, { capture: true, passive: type !== 'click' });
     }
     // A shared link or saved edits must show at once, not after a first touch.
@@ -57,9 +59,6 @@ class IamlabSandbox extends HTMLElement {
 
   boot(): Promise<void> {
     this.#booting ??= (async () => {
-      for (const type of ['pointerenter', 'focusin', 'touchstart', 'click']) {
-        this.removeEventListener(type, this.#wake, { capture: true });
-      }
       this.setAttribute('aria-busy', 'true');
       try {
         const { mountSandbox } = await import('./app.ts');
@@ -68,9 +67,11 @@ class IamlabSandbox extends HTMLElement {
         this.dataset['ready'] = 'true';
       } catch (error) {
         const notices = this.querySelector('[data-notices]');
-        if (notices !== null)
-          notices.textContent = `⚠ ${error instanceof Error ? error.message : String(error)}`;
+        const message = error instanceof Error ? error.message : String(error);
+        if (notices !== null) notices.textContent = `⚠ ${this.dataset['failed'] ?? ''} ${message}`;
       } finally {
+        // Only now: clicks that arrive while the app loads must still be caught and replayed.
+        for (const type of WAKE_EVENTS) this.removeEventListener(type, this.#wake, { capture: true });
         this.removeAttribute('aria-busy');
       }
     })();
