@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   globMatch,
   ipInRange,
+  policySize,
   isBase64,
   locate,
   parseBoolValue,
@@ -141,5 +142,12 @@ describe('locate', () => {
     expect(locate(text, 999)).toEqual({ line: 3, column: 3 });
     expect(locate(text, -5)).toEqual({ line: 1, column: 1 });
     expect(locate(text, Number.NaN)).toEqual({ line: 1, column: 1 });
+  });
+});
+
+describe('policySize', () => {
+  it('skips layout white space but counts white space inside strings', () => {
+    expect(policySize('{ "a" : "b c" ,\n\t"d":[1, 2] }')).toBe('{"a":"b c","d":[1,2]}'.length);
+    expect(policySize('{"a":"x\\" y"}')).toBe('{"a":"x\\" y"}'.length);
   });
 });
