@@ -23,8 +23,21 @@ export interface Caller {
   readonly account: string | null;
 }
 
-export function describeCaller(text: string): Caller {
+// Principal strings repeat across requests and policies; classifying one runs several
+// regular expressions, so results are kept (bounded, the strings are short-lived otherwise).
+const forms = new Map<string, PrincipalForm | null>();
+
+function classify(text: string): PrincipalForm | null {
+  const cached = forms.get(text);
+  if (cached !== undefined || forms.has(text)) return cached ?? null;
   const form = classifyPrincipal(text);
+  if (forms.size >= 4096) forms.clear();
+  forms.set(text, form);
+  return form;
+}
+
+export function describeCaller(text: string): Caller {
+  const form = classify(text);
   let account: string | null = null;
   if (form !== null) {
     switch (form.kind) {
@@ -50,7 +63,7 @@ function isAwsCaller(caller: Caller): boolean {
 
 function matchAws(value: string, caller: Caller): PrincipalMatchKind | null {
   if (value === '*') return isAwsCaller(caller) ? 'wildcard' : null;
-  const named = classifyPrincipal(value);
+  const named = classify(value);
   const form = caller.form;
   if (named === null || form === null) return null;
   switch (named.kind) {

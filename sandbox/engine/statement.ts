@@ -69,6 +69,12 @@ function matchAction(statement: Statement, req: PreparedRequest): MatchTrace | n
 }
 
 const resourcePatterns = new WeakMap<Located<string>, ArnPattern>();
+// With variables the pattern depends on the request; keep the last resolution per value,
+// since consecutive requests (keystrokes, benchmarks) usually resolve the same way.
+const resolvedPatterns = new WeakMap<
+  Located<string>,
+  { readonly key: string; readonly pattern: ArnPattern }
+>();
 
 function resourceMatches(
   value: Located<string>,
@@ -80,9 +86,19 @@ function resourceMatches(
     const sub = substitute(value.value, req.context, version);
     // A variable with no value: the resource "will not match any resource" (Variables page).
     if (!sub.ok) return false;
-    pattern = compileArnPattern(sub.parts);
     const resolved = version === '2012-10-17' && value.value.includes('${');
-    if (!resolved) resourcePatterns.set(value, pattern);
+    if (!resolved) {
+      pattern = compileArnPattern(sub.parts);
+      resourcePatterns.set(value, pattern);
+    } else {
+      const key = sub.parts.map((p) => `${p.literal ? '1' : '0'}${p.text}`).join('\u0000');
+      const last = resolvedPatterns.get(value);
+      if (last?.key === key) pattern = last.pattern;
+      else {
+        pattern = compileArnPattern(sub.parts);
+        resolvedPatterns.set(value, { key, pattern });
+      }
+    }
   }
   return arnPatternMatches(pattern, req.resource);
 }
