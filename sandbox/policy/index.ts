@@ -17,4 +17,6 @@ export type { IpRange } from './values.ts';
 export { globMatch } from './glob.ts';
 export { TRUST_ACTIONS } from './validate-values.ts';
 export { MAX_DEPTH } from './json.ts';
+export { FINDING_CODES } from './codes.ts';
+export type { FindingCode } from './codes.ts';
 export type * from './types.ts';

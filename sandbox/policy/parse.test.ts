@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parsePolicy, type Finding, type ParsedPolicy, type PolicyKind } from './index.ts';
+import {
+  FINDING_CODES,
+  parsePolicy,
+  type Finding,
+  type ParsedPolicy,
+  type PolicyKind,
+} from './index.ts';
 
 function parse(
   input: unknown,
@@ -842,6 +848,7 @@ describe('messages', () => {
       expect(f.message.ja.length).toBeGreaterThan(0);
       expect(f.message.ja).not.toMatch(/。$/);
       expect(f.path).toMatch(/^(\/.*)?$/);
+      expect(FINDING_CODES[f.code as keyof typeof FINDING_CODES]).toBe(f.severity);
     }
   });
 });

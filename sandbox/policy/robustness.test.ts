@@ -1,7 +1,14 @@
 // parsePolicy must never throw and must stay fast on any input (issue 3, "Proof").
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parsePolicy, type PolicyKind } from './index.ts';
+import { FINDING_CODES, parsePolicy, type ParsedPolicy, type PolicyKind } from './index.ts';
+
+/** Every finding uses a catalogued code with its catalogued severity. */
+function expectCatalogued(p: ParsedPolicy): void {
+  for (const f of p.findings) {
+    expect(FINDING_CODES[f.code as keyof typeof FINDING_CODES], f.code).toBe(f.severity);
+  }
+}
 
 const KINDS: PolicyKind[] = ['identity', 'trust', 'resource', 'scp', 'rcp', 'boundary', 'session'];
 const kind = fc.constantFrom(...KINDS);
@@ -63,6 +70,7 @@ describe('parsePolicy never throws', () => {
     fc.assert(
       fc.property(fc.jsonValue(), kind, (value, k) => {
         const p = parsePolicy(value, { kind: k });
+        expectCatalogued(p);
         expect(p.hasErrors).toBe(p.findings.some((f) => f.severity === 'error'));
       }),
       { numRuns: 300 },
@@ -74,6 +82,7 @@ describe('parsePolicy never throws', () => {
       fc.property(policyLike, kind, (value, k) => {
         const fromObject = parsePolicy(value, { kind: k, thirdPartyAccounts: ['111111111111'] });
         const fromText = parsePolicy(JSON.stringify(value), { kind: k });
+        expectCatalogued(fromObject);
         expect(fromText.findings.map((f) => f.code).sort()).toEqual(
           fromObject.findings.map((f) => f.code).sort(),
         );
