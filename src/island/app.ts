@@ -17,7 +17,7 @@ import {
   save,
   type Saved,
 } from '../state/storage.ts';
-import { documentRoles } from '../scenario/documents.ts';
+import { docOfPolicyName, documentRoles } from '../scenario/documents.ts';
 import { worldDiagram } from '../world/diagram.ts';
 import { announcer } from './announce.ts';
 import { checkGoals, runCall } from './core.ts';
@@ -28,15 +28,11 @@ import { startFields, type AttemptFields } from './views/attempt.ts';
 import { goalsView } from './views/goals.ts';
 import { sessionView } from './views/session.ts';
 import { decisionOf, resultView, stepperView } from './views/trace.ts';
+import { createActor } from 'xstate';
+import { activeGates, assumeRoleMachine } from '../../sandbox/machines/assume-role.machine.ts';
 
 export interface Mounted {
   dispose(): void;
-}
-
-interface Run {
-  readonly outcome: CallOutcome;
-  /** Steps revealed in the stepper. */
-  shown: number;
 }
 
 export function mountSandbox(root: HTMLElement): Mounted {
@@ -66,7 +62,11 @@ export function mountSandbox(root: HTMLElement): Mounted {
   let mine: Record<string, string> | undefined =
     init.source === 'start' && init.notices.includes('badLink') ? undefined : init.saved?.mine;
   let beforeReset: SandboxState | null = null;
-  let run: Run | null = null;
+  // The stepper is the core's assume-role machine; `loaded` is false once an edit made the
+  // loaded outcome stale, so the next step or run evaluates again.
+  const stepperActor = createActor(assumeRoleMachine, { input: { outcome: null } });
+  stepperActor.start();
+  let loaded = false;
   let sessions: Session[] = [];
   let now = scenario.clockStart;
   let sessionCaller: number | null = null;
@@ -232,14 +232,7 @@ export function mountSandbox(root: HTMLElement): Mounted {
     return { type: 'user', arn: String(state.attempt['caller'] ?? '') };
   };
 
-  const execute = (call: StsCall, caller: Caller): CallOutcome | null => {
-    if (runCall === null) {
-      say.say(
-        t(lang, 'simulatorFailed', { message: 'STS is not available in the simulator core yet' }),
-        'warning',
-      );
-      return null;
-    }
+  const execute = (call: StsCall, caller: Caller): CallOutcome => {
     const outcome = runCall({ world: world(), now, sessions, caller, call });
     if (outcome.ok && outcome.newSessions.length > 0) {
       sessions = [...sessions, ...outcome.newSessions];
@@ -269,24 +262,31 @@ export function mountSandbox(root: HTMLElement): Mounted {
   const diagram = root.querySelector('[data-diagram]');
   const diffBox = root.querySelector('[data-diff]');
 
-  const decidingRange = (docId: string): SourceRange | null => {
-    const authz = run?.outcome.trace.authz;
-    if (
-      authz === undefined ||
-      authz === null ||
-      run === null ||
-      run.shown < run.outcome.trace.steps.length
-    )
-      return null;
-    const ref = authz.deciding.find((d) => d.policy === docId && d.range !== undefined);
-    return ref?.range ?? null;
+  const decidingRanges = (): Map<string, SourceRange> => {
+    const snapshot = stepperActor.getSnapshot();
+    const out = new Map<string, SourceRange>();
+    if (!loaded) return out;
+    const refs = snapshot.hasTag('decided')
+      ? (snapshot.context.outcome?.trace.authz?.deciding ?? [])
+      : activeGates(snapshot.context).flatMap((g) => g.deciding);
+    for (const ref of refs) {
+      const docId = docOfPolicyName(roles, ref.policy);
+      if (docId !== null && ref.range !== undefined && !out.has(docId)) out.set(docId, ref.range);
+    }
+    return out;
   };
 
   const renderRun = (): void => {
-    patch(stepper, stepperView(run?.outcome.trace ?? null, run?.shown ?? 0, lang));
-    const finished = run !== null && run.shown >= run.outcome.trace.steps.length;
-    patch(result, resultView(finished ? (run?.outcome ?? null) : null, lang));
-    for (const [docId, panel] of policyPanels) panel.highlight(decidingRange(docId));
+    const snapshot = stepperActor.getSnapshot();
+    const outcome = loaded ? snapshot.context.outcome : null;
+    const decided = loaded && snapshot.hasTag('decided');
+    patch(
+      stepper,
+      stepperView(outcome?.trace ?? null, loaded ? snapshot.context.active : null, decided, lang),
+    );
+    patch(result, resultView(decided ? outcome : null, lang));
+    const ranges = decidingRanges();
+    for (const [docId, panel] of policyPanels) panel.highlight(ranges.get(docId) ?? null);
   };
   const renderSessions = (): void => {
     patch(sessionsBox, sessionView(sessions, now, lang));
@@ -307,7 +307,7 @@ export function mountSandbox(root: HTMLElement): Mounted {
   };
   let goalsMet: Record<string, boolean> = {};
   const renderExercise = (): void => {
-    goalsMet = checkGoals?.(scenario, world().documents) ?? goalsMet;
+    goalsMet = checkGoals(scenario, state.policies);
     patch(
       exercise,
       goalsView(
@@ -359,8 +359,9 @@ export function mountSandbox(root: HTMLElement): Mounted {
     if (frame !== 0) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
-      if (run !== null) {
-        run = null;
+      if (loaded) {
+        loaded = false;
+        stepperActor.send({ type: 'RESET' });
         renderRun();
       }
       renderExercise();
@@ -382,31 +383,37 @@ export function mountSandbox(root: HTMLElement): Mounted {
       outcome.ok ? 'info' : 'warning',
     );
   };
+  const load = (): CallOutcome => {
+    const outcome = execute(buildCall(state.attempt), currentCaller());
+    stepperActor.send({ type: 'LOAD', outcome });
+    loaded = true;
+    renderSessions();
+    return outcome;
+  };
   const actions: Record<string, (button: HTMLElement) => void> = {
     run: () => {
-      const outcome = execute(buildCall(state.attempt), currentCaller());
-      if (outcome === null) return;
-      run = { outcome, shown: outcome.trace.steps.length };
+      const outcome = load();
+      stepperActor.send({ type: 'RUN' });
       renderRun();
-      renderSessions();
       announceOutcome(outcome);
     },
     step: () => {
-      if (run === null) {
-        const outcome = execute(buildCall(state.attempt), currentCaller());
-        if (outcome === null) return;
-        run = { outcome, shown: 0 };
-        renderSessions();
-      }
-      if (run.shown < run.outcome.trace.steps.length) run.shown++;
+      if (!loaded) load();
+      stepperActor.send({ type: 'STEP' });
       renderRun();
-      const step = run.outcome.trace.steps[run.shown - 1];
-      if (run.shown >= run.outcome.trace.steps.length) announceOutcome(run.outcome);
-      else if (step !== undefined)
-        say.say(`${t(lang, `step_${step.step}`)}: ${t(lang, `stepOutcome_${step.outcome}`)}`);
+      const snapshot = stepperActor.getSnapshot();
+      const outcome = snapshot.context.outcome;
+      const active = snapshot.context.active;
+      if (snapshot.hasTag('decided') && outcome !== null) announceOutcome(outcome);
+      else if (active !== null) {
+        const step = outcome?.trace.steps.find((s) => s.step === active);
+        say.say(
+          `${t(lang, `step_${active}`)}: ${step === undefined ? t(lang, 'outcome_pending') : t(lang, `stepOutcome_${step.outcome}`)}`,
+        );
+      }
     },
     'reset-run': () => {
-      run = null;
+      stepperActor.send({ type: 'RESET' });
       renderRun();
       say.clear();
     },
@@ -425,8 +432,9 @@ export function mountSandbox(root: HTMLElement): Mounted {
         { op: 'GetCallerIdentity' },
         { type: 'session', accessKeyId: s.credentials.accessKeyId },
       );
-      if (outcome === null) return;
-      run = { outcome, shown: outcome.trace.steps.length };
+      stepperActor.send({ type: 'LOAD', outcome });
+      loaded = true;
+      stepperActor.send({ type: 'RUN' });
       renderRun();
       announceOutcome(outcome);
     },
@@ -465,8 +473,6 @@ export function mountSandbox(root: HTMLElement): Mounted {
       state = start;
       setPolicies(start.policies);
       writeForm(start.attempt);
-      run = null;
-      renderRun();
       changed();
     },
     'undo-reset': () => {
@@ -563,6 +569,7 @@ export function mountSandbox(root: HTMLElement): Mounted {
   return {
     dispose() {
       cancelAnimationFrame(frame);
+      stepperActor.stop();
       root.removeEventListener('click', onClick);
       root.removeEventListener('change', onImport);
       form?.removeEventListener('submit', onSubmit);

@@ -2,7 +2,9 @@
 // through these few functions, so a change in the core's API is one edit here.
 import { parsePolicy } from '../../sandbox/policy/index.ts';
 import type { Finding, PolicyKind } from '../../sandbox/policy/types.ts';
+import { checkGoals as checkScenarioGoals } from '../../sandbox/scenario/index.ts';
 import type { Scenario } from '../../sandbox/scenario/types.ts';
+import { runCall as runStsCall } from '../../sandbox/sts/call.ts';
 import type { CallOutcome, StsCall } from '../../sandbox/sts/types.ts';
 import type { Caller, Session, World } from '../../sandbox/world/types.ts';
 
@@ -18,12 +20,22 @@ export interface CallInput {
   readonly call: StsCall;
 }
 
-/** `null` while the core has no STS entry point (reported to the learner, never thrown). */
-export type RunCall = ((input: CallInput) => CallOutcome) | null;
+export function runCall(input: CallInput): CallOutcome {
+  return runStsCall(
+    { world: input.world, now: input.now, sessions: input.sessions },
+    input.caller,
+    input.call,
+  );
+}
 
-export const runCall: RunCall = null;
-
-/** Goal id → met for the given document texts; `null` while the core cannot check goals. */
-export const checkGoals:
-  | ((scenario: Scenario, documents: Readonly<Record<string, string>>) => Record<string, boolean>)
-  | null = null;
+/** Goal id → met, with the given document texts in place of the scenario's. */
+export function checkGoals(
+  scenario: Scenario,
+  documents: Readonly<Record<string, string>>,
+): Record<string, boolean> {
+  const world = { ...scenario.world, documents: { ...scenario.world.documents, ...documents } };
+  const out: Record<string, boolean> = {};
+  for (const r of checkScenarioGoals(world, scenario.clockStart, scenario.goals))
+    out[r.goal.id] = r.passed;
+  return out;
+}

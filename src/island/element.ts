@@ -71,7 +71,8 @@ class IamlabSandbox extends HTMLElement {
         if (notices !== null) notices.textContent = `⚠ ${this.dataset['failed'] ?? ''} ${message}`;
       } finally {
         // Only now: clicks that arrive while the app loads must still be caught and replayed.
-        for (const type of WAKE_EVENTS) this.removeEventListener(type, this.#wake, { capture: true });
+        for (const type of WAKE_EVENTS)
+          this.removeEventListener(type, this.#wake, { capture: true });
         this.removeAttribute('aria-busy');
       }
     })();

@@ -84,7 +84,11 @@ export function shellView(
       t(lang, 'attempt'),
       attemptForm(s, fields, domId, lang),
       el('h4', {}, t(lang, 'stepper')),
-      el('div', { class: 'sb-stepper', 'data-stepper': true }, stepperView(null, 0, lang)),
+      el(
+        'div',
+        { class: 'sb-stepper', 'data-stepper': true },
+        stepperView(null, null, false, lang),
+      ),
       el('h4', {}, t(lang, 'result')),
       el('div', { class: 'sb-result', 'data-result': true }, resultView(null, lang)),
     ),

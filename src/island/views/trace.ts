@@ -4,26 +4,28 @@
 import { el, type Element, type Node } from '../../dom/tree.ts';
 import { t, type Lang } from '../../i18n/strings.ts';
 import type { ConditionTrace, GateResult, StatementTrace } from '../../../sandbox/engine/types.ts';
+import { STEP_ORDER } from '../../../sandbox/sts/trace.ts';
 import type { CallOutcome, CallTrace, StepId } from '../../../sandbox/sts/types.ts';
 
-export const ALL_STEPS: readonly StepId[] = [
-  'requestValidation',
-  'callerIdentity',
-  'scps',
-  'boundaryAndSession',
-  'trustPolicy',
-  'rcps',
-  'issueCredentials',
-];
+// The steps in the order the assume-role machine walks them.
+const ALL_STEPS = STEP_ORDER;
 
-/** `shown` = how many steps the learner has stepped through (all of them after Run). */
-export function stepperView(trace: CallTrace | null, shown: number, lang: Lang): Element {
+/**
+ * `active` is the step the assume-role machine shows; every step before it is revealed too.
+ * `decided` once the machine reached allowed/denied: then all steps the trace holds are shown.
+ */
+export function stepperView(
+  trace: CallTrace | null,
+  active: StepId | null,
+  decided: boolean,
+  lang: Lang,
+): Element {
   const steps = trace?.steps ?? [];
-  const items: Node[] = ALL_STEPS.map((id) => {
-    const index = steps.findIndex((s) => s.step === id);
-    const step = index >= 0 ? steps[index] : undefined;
-    const revealed = step !== undefined && index < shown;
-    const active = revealed && index === shown - 1;
+  const activeIndex = active === null ? -1 : ALL_STEPS.indexOf(active);
+  const items: Node[] = ALL_STEPS.map((id, i) => {
+    const step = steps.find((s) => s.step === id);
+    const revealed = step !== undefined && i <= activeIndex;
+    const isActive = id === active;
     const outcome = revealed ? step.outcome : 'pending';
     const word =
       outcome === 'pending' ? t(lang, 'outcome_pending') : t(lang, `stepOutcome_${outcome}`);
@@ -36,12 +38,16 @@ export function stepperView(trace: CallTrace | null, shown: number, lang: Lang):
     return el(
       'li',
       {
-        class: `sb-step is-${outcome}${active ? ' is-active' : ''}`,
+        class: `sb-step is-${outcome}${isActive ? ' is-active' : ''}`,
         'data-step': id,
         'data-outcome': outcome,
-        'aria-current': active ? 'step' : undefined,
+        'aria-current': isActive ? 'step' : undefined,
       },
-      el('span', { class: 'sb-step-mark', 'aria-hidden': 'true' }, stepMark(outcome)),
+      el(
+        'span',
+        { class: 'sb-step-mark', 'aria-hidden': 'true' },
+        isActive ? '▶' : stepMark(outcome),
+      ),
       el('span', { class: 'sb-step-name' }, t(lang, `step_${id}`)),
       el('span', { class: 'sb-step-outcome' }, ` — ${word}`),
       revealed &&
@@ -50,15 +56,16 @@ export function stepperView(trace: CallTrace | null, shown: number, lang: Lang):
       gates.length > 0 && el('ul', { class: 'sb-gates' }, ...gates.map((g) => gateView(g, lang))),
     );
   });
+  const shown = Math.max(0, activeIndex + 1);
   return el(
     'div',
-    {},
+    { 'data-decided': decided ? 'true' : 'false' },
     el(
       'p',
       { class: 'sb-step-count' },
       trace === null
         ? t(lang, 'noResult')
-        : t(lang, 'stepOf', { n: Math.min(shown, steps.length), total: steps.length }),
+        : t(lang, 'stepOf', { n: shown, total: ALL_STEPS.length }),
     ),
     el('ol', { class: 'sb-steps' }, ...items),
   );
