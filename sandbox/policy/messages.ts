@@ -183,12 +183,15 @@ export const M = {
     );
   },
   variablesInOldVersion(value: string, version: string | null): Localized {
-    const v = version ?? l('no `Version`', '`Version` の指定なし');
-    const ven = typeof v === 'string' ? `version \`${v}\`` : v.en;
-    const vja = typeof v === 'string' ? `バージョン \`${v}\`` : v.ja;
+    if (version === null) {
+      return l(
+        `${code(value)} holds a policy variable, but without \`Version\` it is compared as literal text`,
+        `${code(value)} にはポリシー変数がありますが、\`Version\` がないためただの文字列として比較されます`,
+      );
+    }
     return l(
-      `${code(value)} holds a policy variable, but with ${ven} it is compared as literal text`,
-      `${code(value)} にはポリシー変数がありますが、${vja}ではただの文字列として比較されます`,
+      `${code(value)} holds a policy variable, but version ${code(version)} compares it as literal text`,
+      `${code(value)} にはポリシー変数がありますが、バージョン ${code(version)} ではただの文字列として比較されます`,
     );
   },
   missingStatement(): Localized {
