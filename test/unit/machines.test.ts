@@ -1,0 +1,289 @@
+// The machines the UI animates: driven with createActor (SimulatedClock where time
+// matters) and explored with xstate/graph to prove every state is reachable from the start.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createActor, SimulatedClock } from 'xstate';
+import { getShortestPaths } from 'xstate/graph';
+import { DEFAULT_CLOCK_START } from '../../sandbox/clock/clock.ts';
+import {
+  activeGates,
+  assumeRoleMachine,
+  type AssumeRoleEvent,
+} from '../../sandbox/machines/assume-role.machine.ts';
+import { exerciseMachine, type ExerciseEvent } from '../../sandbox/machines/exercise.machine.ts';
+import { sessionMachine, type SessionEvent } from '../../sandbox/machines/session.machine.ts';
+import { loadScenarios } from '../../sandbox/scenario/load.ts';
+import { runCall } from '../../sandbox/sts/call.ts';
+import type { CallOutcome, StsCall } from '../../sandbox/sts/types.ts';
+import type { Caller, Session } from '../../sandbox/world/types.ts';
+import { JUMP, role, world } from './sts-world.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const T0 = DEFAULT_CLOCK_START;
+const MIN = 60_000;
+
+function readTree(dir: string, out: Record<string, string> = {}): Record<string, string> {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) readTree(path, out);
+    else if (name.endsWith('.json')) out[path.slice(root.length + 1)] = readFileSync(path, 'utf8');
+  }
+  return out;
+}
+
+const jump = loadScenarios(readTree(join(root, 'content/scenarios/jump-account'))).scenarios[0];
+if (!jump) throw new Error('jump-account scenario did not load');
+
+const alice: Caller = { type: 'user', arn: `arn:aws:iam::${JUMP}:user/alice` };
+const bob: Caller = { type: 'user', arn: `arn:aws:iam::${JUMP}:user/bob` };
+const deploy = (extra: object = {}): StsCall => ({
+  op: 'AssumeRole',
+  roleArn: role('Deploy'),
+  roleSessionName: 'alice',
+  mfa: true,
+  ...extra,
+});
+const call = (caller: Caller, c: StsCall): CallOutcome =>
+  runCall({ world, now: T0, sessions: [] }, caller, c);
+
+const outcomes = {
+  allowed: call(alice, deploy()),
+  deniedAtCaller: call(bob, deploy({ mfa: false, roleArn: role('Tagged') })),
+  deniedAtTrust: call(alice, deploy({ mfa: false })),
+  invalid: call(alice, deploy({ durationSeconds: 60 })),
+};
+
+function walk(outcome: CallOutcome, events: readonly AssumeRoleEvent['type'][]) {
+  const actor = createActor(assumeRoleMachine, { input: { outcome } }).start();
+  const seen: string[] = [];
+  for (const type of events) {
+    actor.send({ type } as AssumeRoleEvent);
+    seen.push(JSON.stringify(actor.getSnapshot().value).replaceAll('"', ''));
+  }
+  return { actor, seen };
+}
+
+describe('assume-role machine', () => {
+  it('steps through every gate in AWS order to allowed', () => {
+    const { actor, seen } = walk(outcomes.allowed, Array<'STEP'>(8).fill('STEP'));
+    expect(seen).toEqual([
+      'requestValidation',
+      'callerIdentity',
+      'scps',
+      'boundaryAndSession',
+      'trustPolicy',
+      'rcps',
+      'issueCredentials',
+      'allowed',
+    ]);
+    expect(actor.getSnapshot().context.decidedBy).toBeNull();
+    expect(actor.getSnapshot().hasTag('decided')).toBe(true);
+  });
+
+  it('stops at the deciding gate and exposes its engine gates for highlighting', () => {
+    const { actor, seen } = walk(outcomes.deniedAtTrust, ['STEP', 'STEP', 'STEP', 'STEP', 'STEP']);
+    expect(seen).toEqual([
+      'requestValidation',
+      'callerIdentity',
+      'scps',
+      'boundaryAndSession',
+      'trustPolicy',
+    ]);
+    expect(activeGates(actor.getSnapshot().context).map((g) => g.gate)).toEqual(['resource']);
+    actor.send({ type: 'STEP' });
+    expect(actor.getSnapshot().value).toBe('denied');
+    expect(actor.getSnapshot().context.decidedBy).toBe('trustPolicy');
+  });
+
+  it('RUN jumps to the decision; RESET returns to idle; LOAD swaps the attempt', () => {
+    const { actor } = walk(outcomes.deniedAtCaller, ['RUN']);
+    expect(actor.getSnapshot().value).toBe('denied');
+    expect(actor.getSnapshot().context.decidedBy).toBe('callerIdentity');
+    actor.send({ type: 'RESET' });
+    expect(actor.getSnapshot().value).toBe('idle');
+    expect(actor.getSnapshot().context.active).toBeNull();
+    actor.send({ type: 'LOAD', outcome: outcomes.invalid });
+    actor.send({ type: 'STEP' });
+    actor.send({ type: 'STEP' });
+    expect(actor.getSnapshot().context.decidedBy).toBe('requestValidation');
+  });
+
+  it('does nothing on STEP before an outcome is loaded', () => {
+    const actor = createActor(assumeRoleMachine, { input: { outcome: null } }).start();
+    actor.send({ type: 'STEP' });
+    actor.send({ type: 'RUN' });
+    expect(actor.getSnapshot().value).toBe('idle');
+  });
+
+  it('reaches every state, including both decisions, from the start (xstate/graph)', () => {
+    const list = Object.values(outcomes);
+    const events: AssumeRoleEvent[] = [
+      { type: 'STEP' },
+      { type: 'RUN' },
+      { type: 'RESET' },
+      ...list.map((outcome) => ({ type: 'LOAD' as const, outcome })),
+    ];
+    const paths = getShortestPaths(assumeRoleMachine, {
+      input: { outcome: null },
+      events,
+      serializeState: (s) =>
+        `${JSON.stringify(s.value)}|${String(s.context.active)}|${list.indexOf(s.context.outcome ?? outcomes.allowed)}|${String(s.context.outcome === null)}`,
+    });
+    const reached = new Set(paths.map((p) => JSON.stringify(p.state.value).replaceAll('"', '')));
+    expect([...reached].sort()).toEqual(
+      [
+        'idle',
+        'requestValidation',
+        'callerIdentity',
+        'scps',
+        'boundaryAndSession',
+        'trustPolicy',
+        'rcps',
+        'issueCredentials',
+        'allowed',
+        'denied',
+      ].sort(),
+    );
+  });
+});
+
+function firstSession(outcome: CallOutcome): Session {
+  const session = outcome.ok ? outcome.newSessions[0] : undefined;
+  if (!session) throw new Error('no session');
+  return session;
+}
+
+describe('session machine', () => {
+  const session = firstSession(outcomes.allowed);
+
+  it('expires on XState’s SimulatedClock at the credentials’ expiration', () => {
+    const clock = new SimulatedClock();
+    const actor = createActor(sessionMachine, {
+      input: { world, session, now: T0 },
+      clock,
+    }).start();
+    clock.increment(59 * MIN);
+    expect(actor.getSnapshot().value).toBe('active');
+    clock.increment(2 * MIN);
+    expect(actor.getSnapshot().value).toBe('expired');
+    expect(actor.getSnapshot().context.now).toBe(session.expiresAt);
+  });
+
+  it('records calls; after a TICK past expiry calls fail with ExpiredToken', () => {
+    const actor = createActor(sessionMachine, { input: { world, session, now: T0 } }).start();
+    actor.send({
+      type: 'CALL',
+      call: { op: 'Call', action: 's3:GetObject', resource: 'arn:aws:s3:::prod-data/report.csv' },
+    });
+    expect(actor.getSnapshot().context.calls[0]?.outcome.ok).toBe(true);
+    actor.send({ type: 'TICK', now: T0 + 65 * MIN });
+    expect(actor.getSnapshot().value).toBe('expired');
+    actor.send({ type: 'CALL', call: { op: 'GetCallerIdentity' } });
+    const last = actor.getSnapshot().context.calls[1]?.outcome;
+    expect(last?.ok === false && last.error.code).toBe('ExpiredToken');
+  });
+
+  it('keeps a chained session as a child', () => {
+    const actor = createActor(sessionMachine, { input: { world, session, now: T0 } }).start();
+    actor.send({
+      type: 'CALL',
+      call: { op: 'AssumeRole', roleArn: role('Chained'), roleSessionName: 'next' },
+    });
+    expect(actor.getSnapshot().context.children.map((c) => [c.arn, c.chained])).toEqual([
+      [`arn:aws:sts::222222222222:assumed-role/Chained/next`, true],
+    ]);
+    actor.send({ type: 'END' });
+    expect(actor.getSnapshot().status).toBe('done');
+  });
+
+  it('reaches active, expired and the final ended state (xstate/graph)', () => {
+    const events: SessionEvent[] = [
+      { type: 'TICK', now: T0 + 65 * MIN },
+      { type: 'CALL', call: { op: 'GetCallerIdentity' } },
+      { type: 'END' },
+    ];
+    const paths = getShortestPaths(sessionMachine, {
+      input: { world, session, now: T0 },
+      events,
+      serializeState: (s) => `${JSON.stringify(s.value)}|${s.context.now}`,
+      limit: 200,
+    });
+    const reached = new Set(paths.map((p) => JSON.stringify(p.state.value).replaceAll('"', '')));
+    expect([...reached].sort()).toEqual(['active', 'ended', 'expired']);
+    const final = paths.filter((p) => p.state.status === 'done');
+    expect(final.length).toBeGreaterThan(0);
+  });
+});
+
+describe('exercise machine', () => {
+  const [editable] = Object.keys(jump.solution);
+  if (editable === undefined) throw new Error('jump-account has no solution');
+  const solutionText = jump.solution[editable] ?? '';
+  const startText = jump.world.documents[editable] ?? '';
+
+  it('checks goals: not yet at the start, solved after the fix', () => {
+    const actor = createActor(exerciseMachine, { input: { scenario: jump } }).start();
+    actor.send({ type: 'CHECK' });
+    expect(actor.getSnapshot().value).toBe('notYet');
+    expect(
+      actor
+        .getSnapshot()
+        .context.results?.filter((r) => !r.passed)
+        .map((r) => r.goal.id),
+    ).toEqual(['bob-with-mfa']);
+    actor.send({ type: 'EDIT', doc: editable, text: solutionText });
+    expect(actor.getSnapshot().value).toBe('editing');
+    actor.send({ type: 'CHECK' });
+    expect(actor.getSnapshot().value).toBe('solved');
+  });
+
+  it('ignores edits to documents that are not editable', () => {
+    const actor = createActor(exerciseMachine, { input: { scenario: jump } }).start();
+    actor.send({ type: 'EDIT', doc: 'policies/dev/developer-trust.json', text: '{}' });
+    expect(actor.getSnapshot().context.documents['policies/dev/developer-trust.json']).toBe(
+      jump.world.documents['policies/dev/developer-trust.json'],
+    );
+  });
+
+  it('reveals hints one at a time, never past the last', () => {
+    const actor = createActor(exerciseMachine, { input: { scenario: jump } }).start();
+    for (let i = 0; i < jump.hints.length + 2; i++) actor.send({ type: 'HINT' });
+    expect(actor.getSnapshot().context.hintsShown).toBe(jump.hints.length);
+  });
+
+  it('shows the solution and restores the learner’s own version', () => {
+    const actor = createActor(exerciseMachine, { input: { scenario: jump } }).start();
+    actor.send({ type: 'EDIT', doc: editable, text: `${startText}\n` });
+    actor.send({ type: 'SHOW_SOLUTION' });
+    expect(actor.getSnapshot().value).toBe('viewingSolution');
+    expect(actor.getSnapshot().context.documents[editable]).toBe(solutionText);
+    actor.send({ type: 'CHECK' });
+    expect(actor.getSnapshot().context.results?.every((r) => r.passed)).toBe(true);
+    actor.send({ type: 'RESTORE' });
+    expect(actor.getSnapshot().value).toBe('editing');
+    expect(actor.getSnapshot().context.documents[editable]).toBe(`${startText}\n`);
+  });
+
+  it('reaches every stable state from the start (xstate/graph)', () => {
+    const events: ExerciseEvent[] = [
+      { type: 'EDIT', doc: editable, text: solutionText },
+      { type: 'EDIT', doc: editable, text: startText },
+      { type: 'CHECK' },
+      { type: 'HINT' },
+      { type: 'SHOW_SOLUTION' },
+      { type: 'RESTORE' },
+      { type: 'RESET' },
+    ];
+    const paths = getShortestPaths(exerciseMachine, {
+      input: { scenario: jump },
+      events,
+      serializeState: (s) =>
+        `${JSON.stringify(s.value)}|${s.context.documents[editable] === solutionText ? 'fixed' : 'start'}|${s.context.saved === null ? '' : 'saved'}|${s.context.hintsShown}|${String(s.context.results === null)}`,
+    });
+    const reached = new Set(paths.map((p) => JSON.stringify(p.state.value).replaceAll('"', '')));
+    // `checking` and `checkingSolution` are transient (left at once by `always`), never at rest.
+    expect([...reached].sort()).toEqual(['editing', 'notYet', 'solved', 'viewingSolution']);
+  });
+});
