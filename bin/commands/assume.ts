@@ -132,7 +132,8 @@ export const assumeCommand: Command = {
     const call: AssumeRoleCall = {
       op: 'AssumeRole',
       roleArn: o.role ?? '',
-      roleSessionName: o.sessionName ?? o.as ?? 'iamlab-session',
+      // Like a person typing `--role-session-name alice`: the caller's name, also for an ARN.
+      roleSessionName: o.sessionName ?? o.as?.slice(o.as.lastIndexOf('/') + 1) ?? 'iamlab-session',
       ...(o.externalId === undefined ? {} : { externalId: o.externalId }),
       ...(o.duration === undefined ? {} : { durationSeconds: o.duration }),
       ...(o.mfa ? { mfa: true } : {}),

@@ -1,0 +1,251 @@
+// Every scenario in the repo loads and proves itself; the loader's problems name file and
+// field; the committed JSON Schema is the one the zod schema generates; `iamlab check` and
+// `iamlab assume` behave as documented.
+import { spawnSync } from 'node:child_process';
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+  mkdirSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as prettier from 'prettier';
+import { describe, expect, it } from 'vitest';
+import { loadScenarios } from '../../sandbox/scenario/load.ts';
+import { renderProblem } from '../../sandbox/scenario/messages.ts';
+import { proveScenario } from '../../sandbox/scenario/prove.ts';
+import { scenarioJsonSchemaText } from '../../sandbox/scenario/json-schema.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const scenariosDir = join(root, 'content/scenarios');
+
+function readTree(dir: string, out: Record<string, string> = {}): Record<string, string> {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) readTree(path, out);
+    else if (name.endsWith('.json')) out[path.slice(root.length + 1)] = readFileSync(path, 'utf8');
+  }
+  return out;
+}
+
+function iamlab(args: readonly string[]) {
+  const result = spawnSync(
+    process.execPath,
+    ['--experimental-strip-types', '--no-warnings', resolve(root, 'bin/iamlab.ts'), ...args],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const loaded = loadScenarios(readTree(scenariosDir));
+
+describe('scenarios in content/scenarios', () => {
+  it('all load without problems', () => {
+    expect(loaded.problems.map((p) => renderProblem(p))).toEqual([]);
+    expect(loaded.scenarios.map((s) => s.id)).toEqual(
+      expect.arrayContaining(['jump-account', 'vendor-external-id']),
+    );
+  });
+
+  it.each(loaded.scenarios.map((s) => [s.id, s] as const))(
+    '%s: the start fails a goal, start + solution passes all',
+    (_, scenario) => {
+      const proof = proveScenario(scenario);
+      expect(proof.startAlreadySolved).toBe(false);
+      expect(proof.unsolved.map((g) => g.goal.id)).toEqual([]);
+    },
+  );
+
+  it('the committed JSON Schema is up to date (npm run gen:schema)', async () => {
+    const path = join(scenariosDir, 'scenario.schema.json');
+    const options = (await prettier.resolveConfig(path)) ?? {};
+    const expected = await prettier.format(scenarioJsonSchemaText(), {
+      ...options,
+      filepath: path,
+    });
+    expect(readFileSync(path, 'utf8')).toBe(expected);
+  });
+});
+
+describe('loader problems name the file and the field', () => {
+  const base = readTree(join(scenariosDir, 'jump-account'));
+  const file = 'content/scenarios/jump-account/scenario.json';
+  const scenario = JSON.parse(base[file] ?? '') as Record<string, unknown> & {
+    goals: Record<string, unknown>[];
+  };
+
+  function problemsWith(
+    change: (s: typeof scenario) => unknown,
+    extra: Record<string, string> = {},
+  ) {
+    const copy = structuredClone(scenario);
+    change(copy);
+    return loadScenarios({ ...base, [file]: JSON.stringify(copy), ...extra }).problems.map((p) =>
+      renderProblem(p),
+    );
+  }
+
+  it('reports schema errors with a field path, in English and Japanese', () => {
+    const problems = problemsWith((s) => {
+      (s.goals[2] as { expect: unknown }).expect = 'maybe';
+    });
+    expect(problems).toEqual([`${file}: goals[2].expect: matches none of the allowed shapes`]);
+    const ja = loadScenarios({
+      ...base,
+      [file]: base[file]?.replace('"id": "jump-account"', '"id": "Jump Account"') ?? '',
+    }).problems;
+    expect(
+      renderProblem(ja[0] ?? { file: '', path: '', message: { en: '', ja: '' } }, 'ja'),
+    ).toContain(`${file}: id: 形式が正しくありません`);
+  });
+
+  it('reports unknown fields, missing documents, unknown groups and callers', () => {
+    expect(problemsWith((s) => (s.colour = 'blue'))).toEqual([`${file}: unknown field \`colour\``]);
+    const missing = loadScenarios({
+      ...base,
+      'content/scenarios/jump-account/policies/dev/developer-trust.json':
+        undefined as unknown as string,
+    });
+    expect(missing.problems.map((p) => renderProblem(p))).toContain(
+      `${file}: accounts[2].roles[0].trustPolicy: the document \`policies/dev/developer-trust.json\` does not exist in the scenario folder`,
+    );
+    expect(problemsWith((s) => ((s.goals[0] as { as: string }).as = 'zed'))).toEqual([
+      `${file}: goals[0].as: \`zed\` is neither a user nor a role of this world`,
+    ]);
+  });
+
+  it('reports a folder/id mismatch, invalid JSON and a solution that changes a locked document', () => {
+    expect(problemsWith((s) => (s.id = 'other'))).toEqual([
+      `${file}: id: the id \`other\` must equal the folder name \`jump-account\``,
+    ]);
+    expect(loadScenarios({ ...base, [file]: '{' }).problems[0]?.message.en).toMatch(
+      /^the file is not valid JSON/,
+    );
+    const locked = problemsWith(() => undefined, {
+      'content/scenarios/jump-account/solution/policies/dev/developer-trust.json': '{}',
+    });
+    expect(locked).toEqual([
+      'content/scenarios/jump-account/solution/policies/dev/developer-trust.json: the solution changes `policies/dev/developer-trust.json`, which is not listed in `editable`',
+    ]);
+  });
+
+  it('accepts Vite-style keys with a leading slash', () => {
+    const vite = Object.fromEntries(Object.entries(base).map(([k, v]) => [`/${k}`, v]));
+    expect(loadScenarios(vite).scenarios.map((s) => s.id)).toEqual(['jump-account']);
+  });
+});
+
+// Each spawn starts Node and loads every scenario; on a busy 2-core machine that takes seconds.
+describe('iamlab check', { timeout: 60_000 }, () => {
+  it('passes over every scenario in the repo, one line each', () => {
+    const out = iamlab(['check']);
+    expect(out.status).toBe(0);
+    expect(out.stdout.trim().split('\n')).toHaveLength(loaded.scenarios.length);
+    expect(out.stdout).toMatch(
+      /^ok {3}jump-account: 6 goals, start fails 1, solution passes all$/m,
+    );
+  });
+
+  it('exits 1 when a scenario asks nothing (start already passes) and 2 for an unreadable folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamlab-check-'));
+    const target = join(dir, 'jump-account');
+    for (const [path, text] of Object.entries(readTree(join(scenariosDir, 'jump-account')))) {
+      const rel = path.slice('content/scenarios/jump-account/'.length);
+      mkdirSync(dirname(join(target, rel)), { recursive: true });
+      writeFileSync(join(target, rel), text);
+    }
+    // The start state already has the fix: nothing left for the learner to do.
+    writeFileSync(
+      join(target, 'policies/jump/testers-assume.json'),
+      readFileSync(join(target, 'solution/policies/jump/testers-assume.json')),
+    );
+    const out = iamlab(['check', dir]);
+    expect(out.status).toBe(1);
+    expect(out.stdout).toBe('FAIL jump-account: the start state already passes every goal\n');
+    expect(iamlab(['check', join(dir, 'nope')]).status).toBe(2);
+  });
+});
+
+describe('iamlab assume', { timeout: 60_000 }, () => {
+  const roleArn = 'arn:aws:iam::222222222222:role/Developer';
+
+  it('prints what aws sts assume-role prints', () => {
+    const out = iamlab([
+      'assume',
+      '--scenario',
+      'jump-account',
+      '--as',
+      'alice',
+      '--role',
+      roleArn,
+      '--mfa',
+    ]);
+    expect(out.status).toBe(0);
+    const json = JSON.parse(out.stdout) as {
+      Credentials: { AccessKeyId: string; Expiration: string };
+      AssumedRoleUser: { Arn: string };
+    };
+    expect(json.Credentials.AccessKeyId).toMatch(/^ASIA/);
+    expect(json.Credentials.Expiration).toBe('2023-06-01T10:00:00Z');
+    expect(json.AssumedRoleUser.Arn).toBe('arn:aws:sts::222222222222:assumed-role/Developer/alice');
+  });
+
+  it('prints AWS’s error line and exits 254, with the trace on --explain (ja)', () => {
+    const out = iamlab([
+      'assume',
+      '--scenario',
+      'jump-account',
+      '--as',
+      'bob',
+      '--role',
+      roleArn,
+      '--mfa',
+      '--explain',
+      '--lang',
+      'ja',
+    ]);
+    expect(out.status).toBe(254);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toContain(
+      'An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:iam::111111111111:user/bob is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::222222222222:role/Developer',
+    );
+    expect(out.stderr).toContain('呼び出し元の ID ベースのポリシー: 不通過');
+    const solved = iamlab([
+      'assume',
+      '--scenario',
+      'jump-account',
+      '--as',
+      'bob',
+      '--role',
+      roleArn,
+      '--mfa',
+      '--solution',
+    ]);
+    expect(solved.status).toBe(0);
+  });
+
+  it('passes --external-id and --duration through STS validation', () => {
+    const args = [
+      'assume',
+      '--scenario',
+      'vendor-external-id',
+      '--as',
+      'arn:aws:iam::999999999999:role/Scanner',
+      '--role',
+      'arn:aws:iam::444444444444:role/VendorAudit',
+    ];
+    expect(iamlab([...args, '--external-id', 'Example-7f3a']).status).toBe(0);
+    const long = iamlab([...args, '--external-id', 'Example-7f3a', '--duration', '7200']);
+    expect(long.stderr).toContain(
+      '(ValidationError) when calling the AssumeRole operation: The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+    );
+    expect(iamlab(['assume', '--scenario', 'jump-account']).status).toBe(2);
+  });
+});
