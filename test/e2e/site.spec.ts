@@ -26,7 +26,7 @@ for (const chapter of chapters) {
 
     await page.getByRole('button', { name: chapter.lang === 'ja' ? '検索' : 'Search' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('searchbox').fill(chapter.searchWord);
+    await dialog.getByRole('textbox').fill(chapter.searchWord);
     const firstResult = dialog.locator('.pagefind-ui__result-link').first();
     await expect(firstResult).toHaveAttribute('href', new RegExp(chapter.path));
   });
