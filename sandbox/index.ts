@@ -3,3 +3,8 @@ export * from './engine/index.ts';
 export { explain } from './explain/index.ts';
 export type { Lang } from './explain/index.ts';
 export * from './eval-cases/index.ts';
+export * from './world/index.ts';
+export * from './clock/index.ts';
+export * from './sts/index.ts';
+export * from './scenario/index.ts';
+export * from './machines/index.ts';
