@@ -82,14 +82,19 @@ export function boundaryOf(
   return doc ? parse(doc.text, 'boundary', `boundary:${doc.name}`, account.id) : null;
 }
 
+/** Vendor accounts count as third parties: trusting one without `sts:ExternalId` gets a warning. */
 export function trustPolicyOf(world: World, found: FoundRole): ParsedPolicy | null {
-  return parseDocument(
-    world,
-    found.role.trustPolicy,
-    'trust',
-    `trust:${found.role.name}`,
-    found.account.id,
-  );
+  const text = world.documents[found.role.trustPolicy];
+  if (text === undefined) return null;
+  const thirdPartyAccounts = world.accounts
+    .filter((a) => a.purpose === 'vendor' && a.id !== found.account.id)
+    .map((a) => a.id);
+  return parsePolicy(text, {
+    kind: 'trust',
+    name: `trust:${found.role.name}`,
+    ownAccount: found.account.id,
+    thirdPartyAccounts,
+  });
 }
 
 /** SCPs (`scp`) or RCPs (`rcp`) per level, parsed, in the engine's shape. */
