@@ -19,13 +19,13 @@ const USAGE =
 export const AWS_CLI_SERVICE_ERROR = 254;
 
 interface Options {
-  scenario?: string;
-  as?: string;
-  role?: string;
-  externalId?: string;
+  scenario?: string | undefined;
+  as?: string | undefined;
+  role?: string | undefined;
+  externalId?: string | undefined;
   mfa: boolean;
-  duration?: number;
-  sessionName?: string;
+  duration?: number | undefined;
+  sessionName?: string | undefined;
   solution: boolean;
   dir: string;
   explain: boolean;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLOCK_START } from '../../sandbox/clock/clock.ts';
 import { runCall } from '../../sandbox/sts/call.ts';
 import { resolveCaller } from '../../sandbox/sts/caller.ts';
-import type { CallOutcome, StsCall } from '../../sandbox/sts/types.ts';
+import type { AssumeRoleResponse, CallOutcome, StsCall } from '../../sandbox/sts/types.ts';
 import type { Caller, Session } from '../../sandbox/world/types.ts';
 import { JUMP, PROD, role, VENDOR, world } from './sts-world.ts';
 
@@ -59,10 +59,7 @@ const deploy = (extra: Partial<Extract<StsCall, { op: 'AssumeRole' }>> = {}): St
 describe('AssumeRole', () => {
   it('returns credentials and the assumed-role user in the AWS CLI shape', () => {
     const out = ok(run(alice, deploy()));
-    const response = out.response as {
-      Credentials: Record<string, string>;
-      AssumedRoleUser: Record<string, string>;
-    };
+    const response = out.response as AssumeRoleResponse;
     expect(response.Credentials.AccessKeyId).toMatch(/^ASIA[A-Z2-7]{16}$/);
     expect(response.Credentials.SecretAccessKey).toHaveLength(40);
     expect(response.Credentials.Expiration).toBe('2023-06-01T10:00:00Z');
@@ -171,14 +168,13 @@ describe('AssumeRole', () => {
 
   it('rejects a wrong MFA serial number or a malformed code', () => {
     const wrong = failed(
-      run(
-        alice,
-        deploy({
-          mfa: undefined,
-          serialNumber: `arn:aws:iam::${JUMP}:mfa/bob`,
-          tokenCode: '123456',
-        }),
-      ),
+      run(alice, {
+        op: 'AssumeRole',
+        roleArn: role('Deploy'),
+        roleSessionName: 'alice',
+        serialNumber: `arn:aws:iam::${JUMP}:mfa/bob`,
+        tokenCode: '123456',
+      }),
     );
     expect(wrong.error).toMatchObject({
       code: 'AccessDenied',
