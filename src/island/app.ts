@@ -45,6 +45,7 @@ export function mountSandbox(root: HTMLElement): Mounted {
   const embed = root.dataset['embed'] === 'true';
   const query = new URL(location.href).searchParams;
   const readOnly = embed && query.get('readonly') === '1';
+  const headingLevel = Number(root.dataset['headingLevel'] ?? '3');
 
   const startPolicies: Record<string, string> = {};
   for (const id of scenario.editable) startPolicies[id] = scenario.world.documents[id] ?? '';
@@ -163,7 +164,11 @@ export function mountSandbox(root: HTMLElement): Mounted {
       fs.hidden = !(fs.dataset['forOp'] ?? '').split(' ').includes(op);
     }
   };
-  writeForm(state.attempt);
+  // Before mounting, the server-rendered form already shows the start and may hold what the
+  // learner changed while the simulator loaded; only a link or saved state overrides it.
+  if (init.source === 'start') state = { ...state, attempt: { ...state.attempt, ...readForm() } };
+  else writeForm(state.attempt);
+  showParams();
   const onFormInput = (event: Event): void => {
     const target = event.target;
     if (target instanceof HTMLSelectElement && target.name === 'preset') {
@@ -327,7 +332,7 @@ export function mountSandbox(root: HTMLElement): Mounted {
     );
     if (diffBox !== null) {
       if (mine === undefined) diffBox.replaceChildren();
-      else patch(diffBox, solutionDiff(mine, state.policies, lang));
+      else patch(diffBox, solutionDiff(headingLevel + 1, mine, state.policies, lang));
     }
   };
 
@@ -581,6 +586,7 @@ export function mountSandbox(root: HTMLElement): Mounted {
 }
 
 function solutionDiff(
+  level: number,
   mine: Readonly<Record<string, string>>,
   now: Readonly<Record<string, string>>,
   lang: Lang,
@@ -591,10 +597,10 @@ function solutionDiff(
       el(
         'div',
         { class: 'sb-diff-doc' },
-        el('h5', {}, id),
+        el(`h${level + 1}`, {}, id),
         el(
           'pre',
-          { class: 'sb-diff' },
+          { class: 'sb-diff', tabindex: 0 },
           ...lineDiff(mine[id] ?? '', now[id] ?? '').map((l) =>
             el(
               'span',
@@ -605,5 +611,5 @@ function solutionDiff(
         ),
       ),
     );
-  return el('div', {}, el('h4', {}, t(lang, 'diff')), ...blocks);
+  return el('div', {}, el(`h${level}`, {}, t(lang, 'diff')), ...blocks);
 }

@@ -20,8 +20,13 @@ class IamlabSandbox extends HTMLElement {
     if (event.type === 'click' && target !== null) {
       event.preventDefault();
       event.stopPropagation();
+      // Mounting may re-render the panel the button sits in: find its successor by position.
+      const all = (): Element[] => [...this.querySelectorAll('button, [data-action]')];
+      const index = all().indexOf(target);
+      const action = target.getAttribute('data-action');
       void this.boot().then(() => {
-        if (target instanceof HTMLElement) target.click();
+        const now = target.isConnected ? target : all()[index];
+        if (now instanceof HTMLElement && now.getAttribute('data-action') === action) now.click();
       });
       return;
     }

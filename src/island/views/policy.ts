@@ -19,7 +19,7 @@ export function policyLabel(p: Pick<PolicyViewModel, 'kind' | 'owner'>, lang: La
   return `${p.owner} — ${t(lang, `kind_${p.kind}`)}`;
 }
 
-export function policyBlock(p: PolicyViewModel, lang: Lang): Element {
+export function policyBlock(p: PolicyViewModel, lang: Lang, level = 4): Element {
   const label = policyLabel(p, lang);
   return el(
     'div',
@@ -27,7 +27,7 @@ export function policyBlock(p: PolicyViewModel, lang: Lang): Element {
     el(
       'div',
       { class: 'sb-policy-head' },
-      el('h4', { id: `${p.domId}-label` }, label),
+      el(`h${level}`, { id: `${p.domId}-label` }, label),
       p.editable &&
         el(
           'button',

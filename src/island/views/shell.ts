@@ -16,6 +16,7 @@ export type Panel = (typeof PANELS)[number];
 
 export function panelSection(
   domId: string,
+  level: number,
   panel: Panel,
   title: string,
   ...body: Element[]
@@ -27,7 +28,7 @@ export function panelSection(
       'data-panel': panel,
       'aria-labelledby': `${domId}-${panel}-h`,
     },
-    el('h3', { id: `${domId}-${panel}-h` }, title),
+    el(`h${level}`, { id: `${domId}-${panel}-h` }, title),
     ...body,
   );
 }
@@ -36,6 +37,8 @@ export function shellView(
   s: Scenario,
   lang: Lang,
   goalsMet: Readonly<Record<string, boolean>>,
+  /** The level of the panel headings: 3 under a chapter's h2, 2 on the embed page. */
+  level = 3,
 ): Element[] {
   const domId = `sb-${s.id}`;
   const roles = documentRoles(s.world);
@@ -52,6 +55,7 @@ export function shellView(
         editable: true,
       },
       lang,
+      level + 1,
     );
   });
   return [
@@ -64,6 +68,7 @@ export function shellView(
     el('div', { class: 'sb-notices', role: 'status', 'aria-live': 'polite', 'data-notices': true }),
     panelSection(
       domId,
+      level,
       'world',
       t(lang, 'world'),
       el(
@@ -77,29 +82,32 @@ export function shellView(
       ),
       trustList(s.world, lang),
     ),
-    panelSection(domId, 'policies', t(lang, 'policies'), ...policies),
+    panelSection(domId, level, 'policies', t(lang, 'policies'), ...policies),
     panelSection(
       domId,
+      level,
       'attempt',
       t(lang, 'attempt'),
       attemptForm(s, fields, domId, lang),
-      el('h4', {}, t(lang, 'stepper')),
+      el(`h${level + 1}`, {}, t(lang, 'stepper')),
       el(
         'div',
         { class: 'sb-stepper', 'data-stepper': true },
         stepperView(null, null, false, lang),
       ),
-      el('h4', {}, t(lang, 'result')),
+      el(`h${level + 1}`, {}, t(lang, 'result')),
       el('div', { class: 'sb-result', 'data-result': true }, resultView(null, lang)),
     ),
     panelSection(
       domId,
+      level,
       'session',
       t(lang, 'session'),
       el('div', { 'data-sessions': true }, sessionView([], s.clockStart, lang)),
     ),
     panelSection(
       domId,
+      level,
       'exercise',
       t(lang, 'exercise'),
       el(
@@ -120,6 +128,7 @@ export function shellView(
     ),
     panelSection(
       domId,
+      level,
       'share',
       t(lang, 'share'),
       el(

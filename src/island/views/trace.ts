@@ -170,7 +170,7 @@ export function resultView(outcome: CallOutcome | null, lang: Lang): Element {
         el('p', {}, `${t(lang, 'awsError')}:`),
         el(
           'pre',
-          {},
+          { tabindex: 0 },
           el('code', {}, `An error occurred (${outcome.error.code}): ${outcome.error.message}`),
         ),
         el('p', {}, outcome.error.explanation[lang]),
@@ -178,7 +178,7 @@ export function resultView(outcome: CallOutcome | null, lang: Lang): Element {
     outcome.ok &&
       el(
         'pre',
-        { class: 'sb-response' },
+        { class: 'sb-response', tabindex: 0 },
         el('code', {}, JSON.stringify(outcome.response, null, 2)),
       ),
   );
