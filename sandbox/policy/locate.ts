@@ -4,11 +4,8 @@ import type { LineColumn } from './types.ts';
 /** Start offsets of every line of `text`; build once, then `locateIn` is a binary search. */
 export function lineStarts(text: string): readonly number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // CR LF counts once; a lone CR also ends a line, as in Monaco.
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
+  // CR LF counts once; a lone CR also ends a line, as in Monaco.
+  for (let i = 0; i < text.length; i++) if (isLineEnd(text, i)) starts.push(i + 1);
   return starts;
 }
 
@@ -21,6 +18,38 @@ export function locateIn(starts: readonly number[], offset: number): LineColumn 
     else hi = mid - 1;
   }
   return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+}
+
+function isLineEnd(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10);
+}
+
+/** `locateIn` without an index: one pass over the text before `offset`, nothing allocated. */
+function locateByCounting(text: string, offset: number): LineColumn {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset; i++) {
+    if (isLineEnd(text, i)) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: offset - start + 1 };
+}
+
+/** Few lookups are counted (cheaper than indexing a 100,000-character text); many use an index. */
+const COUNTED_LOOKUPS = 4;
+
+/** A line/column lookup for one text, indexing it only when asked often. */
+export function locator(text: string): (offset: number) => LineColumn {
+  let lookups = 0;
+  let starts: readonly number[] | null = null;
+  return (offset) => {
+    if (starts === null && ++lookups <= COUNTED_LOOKUPS) return locateByCounting(text, offset);
+    starts ??= lineStarts(text);
+    return locateIn(starts, offset);
+  };
 }
 
 /** Line and column (1-based, column in UTF-16 units) of `offset` in `text`. */

@@ -122,6 +122,12 @@ export const M = {
       `ポリシーの値の入れ子が ${max} 段を超えています`,
     );
   },
+  textTooLong(max: number): Localized {
+    return l(
+      `the policy text is longer than ${max} characters, more than the simulator reads`,
+      `ポリシーのテキストが ${max} 文字を超えているため、シミュレーターでは読み込めません`,
+    );
+  },
   notSerialisable(): Localized {
     return l(
       'the policy object cannot be turned into JSON text',

@@ -1,10 +1,11 @@
 // parsePolicy: text (or an object) → typed document + findings. Never throws on user input.
 import { M } from './messages.ts';
-import { MAX_DEPTH, parseJson } from './json.ts';
-import { lineStarts, locateIn } from './locate.ts';
+import { MAX_DEPTH, parseJson, type JsonTree } from './json.ts';
+import { MAX_TEXT_LENGTH, policyText } from './input.ts';
 import { createReporter, type Reporter } from './report.ts';
 import { scanText, type TextScan } from './scan.ts';
 import { DEFAULT_SIZE_LIMITS } from './size.ts';
+import { parseStrictJson } from './strict-json.ts';
 import { buildDocument } from './structure.ts';
 import type { ParsedPolicy, PolicyKind } from './types.ts';
 import { checkSecurity } from './validate-security.ts';
@@ -25,18 +26,6 @@ export interface ParseOptions {
   readonly sizeLimit?: number | null;
 }
 
-/** Serialises an object input so that ranges still point at text; `null` when impossible. */
-function textOf(input: unknown): string | null {
-  if (typeof input === 'string') return input;
-  try {
-    const text = JSON.stringify(input, null, 2) as string | undefined;
-    return typeof text === 'string' ? text : null;
-  } catch {
-    // Cycles, BigInt, or nesting deep enough to exhaust the stack.
-    return null;
-  }
-}
-
 /**
  * "Policy documents can contain only … tab, linefeed, carriage return, and characters in the
  * range U+0020 to U+00FF" (reference_iam-quotas.html).
@@ -54,15 +43,35 @@ function reportCharacters(rep: Reporter, text: string, scan: TextScan): void {
 export function parsePolicy(input: unknown, options: ParseOptions): ParsedPolicy {
   const kind = options.kind;
   const name = options.name ?? kind;
-  const text = textOf(input);
-  if (text === null) {
+  const given = policyText(input);
+  if (!given.ok) {
     const rep = createReporter('');
-    rep.add('not-an-object', 'error', M.notSerialisable(), '');
-    return { name, kind, text: '', document: null, findings: rep.finish(), hasErrors: true };
+    if (given.problem === 'too-long')
+      rep.add('policy-size-exceeded', 'error', M.textTooLong(MAX_TEXT_LENGTH), '');
+    else if (given.problem === 'too-deep')
+      rep.add('nesting-too-deep', 'error', M.tooDeep(MAX_DEPTH), '');
+    else rep.add('not-an-object', 'error', M.notSerialisable(), '');
+    // Text as given, so that an editor keeps it; an object's text was never made.
+    const text = typeof input === 'string' ? input : '';
+    return { name, kind, text, document: null, findings: rep.finish(), hasErrors: true };
   }
+  const text = given.text;
   const rep = createReporter(text);
-  const scan = scanText(text);
-  const tree = parseJson(text, scan.tooDeepAt);
+  // Valid strict JSON, the usual case, is parsed and counted in one pass; anything else
+  // takes the slow path, which also words the syntax errors.
+  const fast = parseStrictJson(text);
+  let scan: TextScan;
+  let tree: JsonTree;
+  if (fast.ok) {
+    scan = fast.scan;
+    tree = { ok: true, root: fast.root };
+  } else if (fast.tooDeepAt >= 0) {
+    scan = { tooDeepAt: fast.tooDeepAt, size: 0, badCharAt: -1, badChars: 0 };
+    tree = { ok: false, tooDeepAt: fast.tooDeepAt, errors: [] };
+  } else {
+    scan = scanText(text);
+    tree = parseJson(text, scan.tooDeepAt);
+  }
   if (!tree.ok) {
     if (tree.tooDeepAt >= 0) {
       rep.add('nesting-too-deep', 'error', M.tooDeep(MAX_DEPTH), '', {
@@ -70,10 +79,9 @@ export function parsePolicy(input: unknown, options: ParseOptions): ParsedPolicy
         end: tree.tooDeepAt + 1,
       });
     }
-    const starts = lineStarts(text);
     // Only the first few: after one syntax error the rest are mostly its echoes.
     for (const e of tree.errors.slice(0, 3)) {
-      const at = locateIn(starts, e.offset);
+      const at = rep.locate(e.offset);
       const range = { start: e.offset, end: e.offset + Math.max(e.length, 1) };
       rep.add('malformed-json', 'error', M.malformedJson(e.error, at.line, at.column), '', range);
     }

@@ -1,8 +1,8 @@
 // Collects findings with their line/column, capped so that a 10,000-element array of bad
 // values yields a readable list, not a flood.
-import { lineStarts, locateIn } from './locate.ts';
+import { locator } from './locate.ts';
 import { M } from './messages.ts';
-import type { Finding, Localized, Severity, SourceRange } from './types.ts';
+import type { Finding, LineColumn, Localized, Severity, SourceRange } from './types.ts';
 import type { Node } from 'jsonc-parser';
 
 export const MAX_FINDINGS = 200;
@@ -18,6 +18,8 @@ export interface Reporter {
   /** Findings so far, sorted by position (findings without a range last), capped. */
   finish(): Finding[];
   hasError(): boolean;
+  /** Line and column of an offset in the reporter's text. */
+  locate(offset: number): LineColumn;
 }
 
 export function rangeOf(node: Node): SourceRange {
@@ -25,7 +27,7 @@ export function rangeOf(node: Node): SourceRange {
 }
 
 export function createReporter(text: string): Reporter {
-  let starts: readonly number[] | null = null;
+  const locate = locator(text);
   const findings: Finding[] = [];
   let dropped = 0;
   let errors = 0;
@@ -40,15 +42,7 @@ export function createReporter(text: string): Reporter {
         findings.push({ code, severity, message, path });
         return;
       }
-      starts ??= lineStarts(text);
-      findings.push({
-        code,
-        severity,
-        message,
-        path,
-        range,
-        position: locateIn(starts, range.start),
-      });
+      findings.push({ code, severity, message, path, range, position: locate(range.start) });
     },
     finish() {
       const sorted = findings
@@ -72,5 +66,6 @@ export function createReporter(text: string): Reporter {
     hasError() {
       return errors > 0;
     },
+    locate,
   };
 }

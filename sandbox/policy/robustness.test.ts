@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { FINDING_CODES, parsePolicy, type ParsedPolicy, type PolicyKind } from './index.ts';
+import { MAX_TEXT_LENGTH } from './input.ts';
 
 /** Every finding uses a catalogued code with its catalogued severity. */
 function expectCatalogued(p: ParsedPolicy): void {
@@ -181,5 +182,49 @@ describe('parsePolicy stays fast', () => {
     expect(timeOf(() => parsePolicy(text, { kind: 'identity' }), 5)).toBeLessThan(1000);
     const deep = `{"Statement": ${'['.repeat(1_000_000)}`;
     expect(timeOf(() => parsePolicy(deep, { kind: 'identity' }), 3)).toBeLessThan(1000);
+  });
+
+  it('refuses text over the hard cap after a length check alone', () => {
+    const huge = `{"Statement": ${'['.repeat(MAX_TEXT_LENGTH)}`;
+    const p = parsePolicy(huge, { kind: 'identity' });
+    expect(p.findings.map((f) => f.code)).toEqual(['policy-size-exceeded']);
+    expect(p.text).toBe(huge);
+    expect(timeOf(() => parsePolicy(huge, { kind: 'identity' }), 5)).toBeLessThan(50);
+    const exact = JSON.stringify({ Version: '2012-10-17', Id: 'x'.repeat(MAX_TEXT_LENGTH - 40) });
+    expect(exact.length).toBeLessThanOrEqual(MAX_TEXT_LENGTH);
+    expect(parsePolicy(exact, { kind: 'resource' }).findings.map((f) => f.code)).not.toContain(
+      'policy-size-exceeded',
+    );
+  });
+
+  it('reports a deeply nested object as too deep, without serialising its indentation', () => {
+    let nested: unknown = { Effect: 'Allow' };
+    for (let i = 0; i < 3000; i++) nested = { Statement: nested };
+    const p = parsePolicy(nested, { kind: 'identity' });
+    expect(p.findings.map((f) => f.code)).toEqual(['nesting-too-deep']);
+    expect(timeOf(() => parsePolicy(nested, { kind: 'identity' }), 5)).toBeLessThan(50);
+  });
+
+  it('stops on objects whose shared parts would serialise to huge text', () => {
+    let shared: unknown = { Effect: 'Allow', Action: '*', Resource: '*' };
+    for (let i = 0; i < 60; i++) shared = [shared, shared];
+    expect(parsePolicy({ Statement: shared }, { kind: 'identity' }).findings[0]?.code).toBe(
+      'policy-size-exceeded',
+    );
+    let wide: unknown = { Effect: 'Allow', Action: '*', Resource: '*' };
+    for (let i = 0; i < 40; i++) wide = { a: wide, b: wide };
+    const p = parsePolicy(wide, { kind: 'identity' });
+    expect(p.findings.map((f) => f.code)).toEqual(['policy-size-exceeded']);
+    expect(timeOf(() => parsePolicy(wide, { kind: 'identity' }), 5)).toBeLessThan(50);
+  });
+
+  it('reads an object with a shared (not cyclic) part like its copy', () => {
+    const statement = { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' };
+    const shared = parsePolicy(
+      { Version: '2012-10-17', Statement: [statement, statement] },
+      { kind: 'identity' },
+    );
+    expect(shared.findings).toEqual([]);
+    expect(shared.document?.statements).toHaveLength(2);
   });
 });
