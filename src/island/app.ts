@@ -31,6 +31,9 @@ import { decisionOf, resultView, stepperView } from './views/trace.ts';
 import { createActor } from 'xstate';
 import { activeGates, assumeRoleMachine } from '../../sandbox/machines/assume-role.machine.ts';
 
+/** Pause in typing after which goals are re-checked. */
+const GOAL_DELAY_MS = 150;
+
 export interface Mounted {
   dispose(): void;
 }
@@ -358,9 +361,16 @@ export function mountSandbox(root: HTMLElement): Mounted {
     if (solved && !wasSolved) say.say(t(lang, 'solved'));
     wasSolved = solved;
   };
-  // Edits arrive per keystroke; the goals, diagram and storage are brought up to date once
-  // per frame so that typing in a large policy stays smooth.
+  // Edits arrive per keystroke. Findings and highlighting happen at once (PolicyPanel);
+  // the diagram and storage follow once per frame, and the goals, which run every goal's
+  // calls through the engine, once typing pauses so a keystroke always fits in a frame.
+  let goalTimer: ReturnType<typeof setTimeout> | undefined;
   const changed = (): void => {
+    clearTimeout(goalTimer);
+    goalTimer = setTimeout(() => {
+      renderExercise();
+      persist();
+    }, GOAL_DELAY_MS);
     if (frame !== 0) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
@@ -369,7 +379,6 @@ export function mountSandbox(root: HTMLElement): Mounted {
         stepperActor.send({ type: 'RESET' });
         renderRun();
       }
-      renderExercise();
       renderDiagram();
       persist();
     });
@@ -574,6 +583,7 @@ export function mountSandbox(root: HTMLElement): Mounted {
   return {
     dispose() {
       cancelAnimationFrame(frame);
+      clearTimeout(goalTimer);
       stepperActor.stop();
       root.removeEventListener('click', onClick);
       root.removeEventListener('change', onImport);
