@@ -1,5 +1,8 @@
 import { expect, test } from '@playwright/test';
 
+// Monaco and axe are slow on a loaded 2-core machine; the default 30 s is too tight.
+test.describe.configure({ timeout: 90_000 });
+
 test('the embed page shows one sandbox without site chrome and links back', async ({ page }) => {
   await page.goto('/embed/playground/');
   await expect(page.locator('[data-sandbox="playground"]')).toBeVisible();

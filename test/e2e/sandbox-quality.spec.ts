@@ -3,6 +3,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { EAGER_JS_BUDGET, measurePage } from '../../scripts/check-budgets.mjs';
 
+// Monaco and axe are slow on a loaded 2-core machine; the default 30 s is too tight.
+test.describe.configure({ timeout: 90_000 });
+
 const pages = [
   '/chapters/03-trust-policies/',
   '/ja/chapters/03-trust-policies/',
