@@ -2,7 +2,8 @@
 // through these few functions, so a change in the core's API is one edit here.
 import { parsePolicy } from '../../sandbox/policy/index.ts';
 import type { Finding, PolicyKind } from '../../sandbox/policy/types.ts';
-import { checkGoals as checkScenarioGoals } from '../../sandbox/scenario/index.ts';
+// run.ts, not the scenario index: the index also brings the loader and its zod schema.
+import { checkGoals as checkScenarioGoals } from '../../sandbox/scenario/run.ts';
 import type { Scenario } from '../../sandbox/scenario/types.ts';
 import { runCall as runStsCall } from '../../sandbox/sts/call.ts';
 import type { CallOutcome, StsCall } from '../../sandbox/sts/types.ts';

@@ -1,7 +1,7 @@
 // Progress in localStorage, one entry per scenario and version so that a changed scenario
 // starts clean instead of mixing old edits into new policies. Storage can be missing
 // (privacy modes), full, or hand-edited: each case comes back as data, never as a throw.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { SandboxStateSchema, type SandboxState } from './model.ts';
 
 const PREFIX = 'iamlab:sandbox:';
@@ -10,10 +10,10 @@ export const SavedSchema = z.object({
   v: z.literal(1),
   /** The diff from the scenario's start. */
   state: SandboxStateSchema,
-  hintsShown: z.number().int().min(0).max(100).default(0),
-  solved: z.boolean().default(false),
+  hintsShown: z._default(z.int().check(z.gte(0), z.lte(100)), 0),
+  solved: z._default(z.boolean(), false),
   /** The learner's policies kept while the solution is shown. */
-  mine: z.record(z.string(), z.string()).optional(),
+  mine: z.optional(z.record(z.string(), z.string())),
 });
 
 export type Saved = z.infer<typeof SavedSchema>;
