@@ -79,7 +79,8 @@ function report(ctx: Ctx, problem: Problem, path: string, node: Node): void {
 function properties(ctx: Ctx, node: Node, path: string): Map<string, Property> {
   const map = new Map<string, Property>();
   for (const prop of node.children ?? []) {
-    const [key, value] = prop.children ?? [];
+    const key = prop.children?.[0];
+    const value = prop.children?.[1];
     if (key === undefined || value === undefined || typeof key.value !== 'string') continue;
     if (map.has(key.value)) {
       ctx.rep.add(
@@ -428,21 +429,19 @@ function buildStatement(ctx: Ctx, node: Node, path: string, index: number): Stat
   }
 
   if (!usable || effect === undefined) return null;
-  return {
-    index,
-    ...(sid === undefined ? {} : { sid }),
-    effect,
-    ...(principal === undefined ? {} : { principal }),
-    ...(notPrincipal === undefined ? {} : { notPrincipal }),
-    ...(action.first === undefined ? {} : { action: action.first }),
-    ...(action.second === undefined ? {} : { notAction: action.second }),
-    ...(resource.first === undefined ? {} : { resource: resource.first }),
-    ...(resource.second === undefined ? {} : { notResource: resource.second }),
-    conditions,
-    path,
-    range: whole,
-  };
+  // Assigned one by one: conditional spreads cost a temporary object each, per statement.
+  const st: Mutable<Statement> = { index, effect, conditions, path, range: whole };
+  if (sid !== undefined) st.sid = sid;
+  if (principal !== undefined) st.principal = principal;
+  if (notPrincipal !== undefined) st.notPrincipal = notPrincipal;
+  if (action.first !== undefined) st.action = action.first;
+  if (action.second !== undefined) st.notAction = action.second;
+  if (resource.first !== undefined) st.resource = resource.first;
+  if (resource.second !== undefined) st.notResource = resource.second;
+  return st;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 interface Pair {
   readonly first: Located<string>[] | undefined;
