@@ -4,7 +4,7 @@
 // pathological wildcard over 5 ms.
 import { authorize } from '../sandbox/engine/authorize.ts';
 import type { AuthzInput, AuthzResult } from '../sandbox/engine/types.ts';
-import { compileGlob, matchGlob } from '../sandbox/engine/wildcard.ts';
+import { compileGlob, matchGlob } from '../sandbox/policy/wildcard.ts';
 import { parsePolicy } from '../sandbox/policy/parse.ts';
 import { policySize } from '../sandbox/policy/size.ts';
 

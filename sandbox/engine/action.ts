@@ -1,7 +1,7 @@
 // Action matching: the service prefix and the action name are case-insensitive, `*` and `?`
 // are wildcards. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
 import type { Located } from '../policy/types.ts';
-import { compileGlob, matchGlob, type Glob } from './wildcard.ts';
+import { compileGlob, matchGlob, type Glob } from '../policy/wildcard.ts';
 
 // Parsed policies are immutable, so each value's compiled pattern is computed once.
 const globs = new WeakMap<Located<string>, Glob>();

@@ -13,13 +13,22 @@
 //   https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
 import { parseOperator, type ParsedOperator } from '../policy/operators.ts';
 import type { ConditionEntry, Located } from '../policy/types.ts';
+import {
+  decodeBase64,
+  ipInRange,
+  parseBoolValue,
+  parseDateValue,
+  parseIpAddress,
+  parseIpValue,
+  parseNumericValue,
+  sameBytes,
+  type IpRange,
+} from '../policy/values.ts';
 import { contextValues, type ContextIndex } from './context.ts';
-import { parseIp, parseIpRange, rangeContains, type IpRange } from './ip.ts';
 import { arnPatternMatches, compileArnPattern, type ArnPattern } from './resource.ts';
 import type { ConditionTrace } from './types.ts';
-import { decodeBase64, parseBool, parseDate, parseNumber, sameBytes } from './values.ts';
 import { partsText, substitute } from './variables.ts';
-import { compileGlobParts, matchGlob, type Glob } from './wildcard.ts';
+import { compileGlobParts, matchGlob, type Glob } from '../policy/wildcard.ts';
 
 /** A policy value made ready for one operator family; `null` when it cannot match. */
 type Prepared =
@@ -71,18 +80,18 @@ function prepareText(
       };
       break;
     case 'Numeric': {
-      const n = parseNumber(text);
+      const n = parseNumericValue(text);
       value = n === null ? null : { kind: 'number', value: n };
       break;
     }
     case 'Date': {
-      const d = parseDate(text);
+      const d = parseDateValue(text);
       value = d === null ? null : { kind: 'number', value: d };
       break;
     }
     case 'Bool':
     case 'Null': {
-      const b = parseBool(text);
+      const b = parseBoolValue(text);
       value = b === null ? null : { kind: 'bool', value: b };
       break;
     }
@@ -92,7 +101,7 @@ function prepareText(
       break;
     }
     case 'IpAddress': {
-      const range = parseIpRange(text);
+      const range = parseIpValue(text);
       value = range === null ? null : { kind: 'ip', value: range };
       break;
     }
@@ -135,18 +144,18 @@ function compare(spec: ParsedOperator, request: string, policy: Prepared): boole
         ? request.toLowerCase() === policy.lower
         : request === policy.text;
     case 'number': {
-      const value = spec.family === 'Date' ? parseDate(request) : parseNumber(request);
+      const value = spec.family === 'Date' ? parseDateValue(request) : parseNumericValue(request);
       return value !== null && ordered(spec.comparison, value, policy.value);
     }
     case 'bool':
-      return parseBool(request) === policy.value;
+      return parseBoolValue(request) === policy.value;
     case 'bytes': {
       const bytes = decodeBase64(request);
       return bytes !== null && sameBytes(bytes, policy.value);
     }
     case 'ip': {
-      const address = parseIp(request);
-      return address !== null && rangeContains(policy.value, address);
+      const address = parseIpAddress(request);
+      return address !== null && ipInRange(policy.value, address);
     }
     case 'arn':
       return arnPatternMatches(policy.value, request);

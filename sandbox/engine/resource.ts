@@ -8,8 +8,8 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_ARN
 import { splitArnFields } from '../arn/index.ts';
-import type { PatternPart } from './wildcard.ts';
-import { compileGlobParts, matchGlob, type Glob } from './wildcard.ts';
+import type { PatternPart } from '../policy/wildcard.ts';
+import { compileGlobParts, matchGlob, type Glob } from '../policy/wildcard.ts';
 
 export type ArnPattern =
   | { readonly kind: 'any' }

@@ -4,7 +4,7 @@
 // versions treat `${…}` as plain text.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
 import type { ContextIndex } from './context.ts';
-import type { PatternPart } from './wildcard.ts';
+import type { PatternPart } from '../policy/wildcard.ts';
 
 export type Substitution =
   | { readonly ok: true; readonly parts: readonly PatternPart[] }

@@ -1,7 +1,7 @@
 // Security warnings for trust policies and resource-based policies: statements AWS accepts
 // but that open a role or a resource wider than the author probably meant.
 import { accountOfPrincipal, classifyPrincipal } from '../arn/index.ts';
-import { globMatch } from './glob.ts';
+import { globMatch } from './wildcard.ts';
 import { M } from './messages.ts';
 import { parseOperator } from './operators.ts';
 import type { Reporter } from './report.ts';

@@ -1,7 +1,7 @@
 // Checks of single values: actions, resource ARNs, principals and condition values. Each
 // returns a problem (code, severity, message) or null; the caller attaches path and range.
 import { classifyPrincipal, isAccountId, isKnownPartition } from '../arn/index.ts';
-import { globMatch } from './glob.ts';
+import { compileGlob, matchGlob } from './wildcard.ts';
 import { M } from './messages.ts';
 import type { ParsedOperator } from './operators.ts';
 import type { Localized, PolicyKind, PrincipalType, Severity } from './types.ts';
@@ -42,8 +42,11 @@ export const TRUST_ACTIONS: readonly string[] = [
   'sts:SetSourceIdentity',
 ];
 
+const TRUST_ACTIONS_LOWER = TRUST_ACTIONS.map((a) => a.toLowerCase());
+
 export function checkTrustAction(value: string): Problem | null {
-  if (TRUST_ACTIONS.some((a) => globMatch(value, a, true))) return null;
+  const glob = compileGlob(value.toLowerCase());
+  if (TRUST_ACTIONS_LOWER.some((a) => matchGlob(glob, a))) return null;
   return error('invalid-trust-action', M.invalidTrustAction(value));
 }
 

@@ -1,6 +1,7 @@
 // Value formats from https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
 import { describe, expect, it } from 'vitest';
 import {
+  decodeBase64,
   globMatch,
   ipInRange,
   policySize,
@@ -8,9 +9,17 @@ import {
   locate,
   parseBoolValue,
   parseDateValue,
+  parseIpAddress,
   parseIpValue,
   parseNumericValue,
+  sameBytes,
 } from './index.ts';
+
+function hex(range: { readonly bytes: Uint8Array } | null): string {
+  return range === null
+    ? 'null'
+    : Array.from(range.bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 describe('parseDateValue', () => {
   it('reads the W3C ISO 8601 forms and epoch seconds', () => {
@@ -38,6 +47,12 @@ describe('parseDateValue', () => {
     expect(parseDateValue(text)).toBeNull();
   });
 
+  it('reads years before 100 as written and truncates fractions to milliseconds', () => {
+    expect(parseDateValue('0050-01-01')).toBe(Date.parse('0050-01-01T00:00:00Z'));
+    expect(parseDateValue('0050-01-01')).toBeLessThan(Date.UTC(1950, 0, 1));
+    expect(parseDateValue('2020-01-01T00:00:00.9999Z')).toBe(Date.UTC(2020, 0, 1) + 999);
+  });
+
   it('knows leap years', () => {
     expect(parseDateValue('2024-02-29')).toBe(Date.UTC(2024, 1, 29));
   });
@@ -63,19 +78,31 @@ describe('parseIpValue', () => {
   it('reads IPv4 and IPv6 with and without prefix', () => {
     expect(parseIpValue('203.0.113.0/24')).toEqual({
       version: 4,
-      address: 0xcb007100n,
+      bytes: Uint8Array.of(203, 0, 113, 0),
       prefix: 24,
     });
     expect(parseIpValue('203.0.113.7')?.prefix).toBe(32);
     expect(parseIpValue('2001:DB8:1234:5678::/64')).toEqual({
       version: 6,
-      address: 0x20010db8123456780000000000000000n,
+      bytes: Uint8Array.of(
+        0x20,
+        0x01,
+        0x0d,
+        0xb8,
+        0x12,
+        0x34,
+        0x56,
+        0x78,
+        ...new Array<number>(8).fill(0),
+      ),
       prefix: 64,
     });
-    expect(parseIpValue('::1')?.address).toBe(1n);
-    expect(parseIpValue('::')?.address).toBe(0n);
-    expect(parseIpValue('::ffff:192.0.2.1')?.address).toBe(0xffffc0000201n);
+    expect(hex(parseIpValue('::1'))).toBe('00000000000000000000000000000001');
+    expect(hex(parseIpValue('::'))).toBe('0'.repeat(32));
+    expect(hex(parseIpValue('::ffff:192.0.2.1'))).toBe('00000000000000000000ffffc0000201');
+    expect(hex(parseIpValue('1::8'))).toBe('00010000000000000000000000000008');
     expect(parseIpValue('1:2:3:4:5:6:7:8')?.prefix).toBe(128);
+    expect(parseIpValue('0.0.0.0/0')?.prefix).toBe(0);
   });
 
   it.each([
@@ -88,6 +115,10 @@ describe('parseIpValue', () => {
     '1:2:3:4:5:6:7',
     'g::1',
     '::/129',
+    '010.0.0.1',
+    '1.2.3.4/08',
+    ' 1.2.3.4',
+    '1.2.3.4.5',
     'localhost',
     '',
   ])('rejects %s', (text) => {
@@ -105,6 +136,16 @@ describe('parseIpValue', () => {
     expect(ipInRange(range, outside)).toBe(false);
     expect(ipInRange(v6, v6in)).toBe(true);
     expect(ipInRange(v6, inside)).toBe(false);
+    const odd = parseIpValue('203.0.113.128/25');
+    if (!odd) throw new Error('fixture must parse');
+    expect(ipInRange(odd, inside)).toBe(true);
+    expect(ipInRange(odd, parseIpValue('203.0.113.127') ?? odd)).toBe(false);
+  });
+
+  it('reads request addresses without a prefix only', () => {
+    expect(parseIpAddress('203.0.113.7')?.prefix).toBe(32);
+    expect(parseIpAddress('2001:db8::1')?.prefix).toBe(128);
+    expect(parseIpAddress('203.0.113.0/24')).toBeNull();
   });
 });
 
@@ -113,6 +154,16 @@ describe('isBase64', () => {
     expect(isBase64('QmluYXJ5VmFsdWVJbkJhc2U2NA==')).toBe(true);
     expect(isBase64('abc')).toBe(false);
     expect(isBase64('ab=c')).toBe(false);
+    expect(isBase64('A===')).toBe(false);
+  });
+
+  it('decodes to the bytes compared by BinaryEquals', () => {
+    expect(decodeBase64('QmluYXJ5')).toEqual(new TextEncoder().encode('Binary'));
+    expect(decodeBase64('QQ==')).toEqual(Uint8Array.of(65));
+    expect(decodeBase64('QUI=')).toEqual(Uint8Array.of(65, 66));
+    expect(decodeBase64('not base64!')).toBeNull();
+    expect(sameBytes(Uint8Array.of(1, 2), Uint8Array.of(1, 2))).toBe(true);
+    expect(sameBytes(Uint8Array.of(1, 2), Uint8Array.of(1))).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
-// Typed readings of condition values, shared by validation (is it well-formed?) and usable
-// by the evaluator (what does it mean?). All regexes are fixed, anchored and linear.
+// Typed readings of condition values: the one implementation behind validation (is it
+// well-formed?) and evaluation (what does it mean?), so that a value the validator accepts
+// is exactly a value the engine can compare. All regexes are fixed, anchored and linear.
 // Formats: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -12,102 +13,117 @@ export function parseNumericValue(text: string): number | null {
 }
 
 // W3C profile of ISO 8601 (https://www.w3.org/TR/NOTE-datetime): YYYY, YYYY-MM, YYYY-MM-DD,
-// then a time with minutes, seconds or fractions, always with a zone designator.
+// then a time with minutes, seconds or fractions, always with a zone designator (the note
+// has no zone-less times). Epoch seconds are digits only.
 const W3C_DATE =
   /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2}))?)?)?$/;
 const EPOCH = /^\d{1,12}$/;
 
-function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 /**
- * A Date operator's value as epoch milliseconds: a W3C ISO 8601 date or epoch seconds (the
- * page allows both). `null` when neither, or when a field is out of range (month 13, Feb 30).
+ * A Date operator's value, or a date in the request, as epoch milliseconds: a W3C ISO 8601
+ * date or epoch seconds (the page allows both). `null` when neither, or when a field is out
+ * of range (month 13, Feb 30).
  */
 export function parseDateValue(text: string): number | null {
+  if (text.length > 64) return null;
   const m = W3C_DATE.exec(text);
   // Four digits read both as a year and as epoch seconds; the page does not say which wins.
   // We take the year: epoch values of real requests have ten digits.
   if (m === null) return EPOCH.test(text) ? Number(text) * 1000 : null;
-  const year = Number(m[1]);
-  const month = m[2] === undefined ? 1 : Number(m[2]);
-  const day = m[3] === undefined ? 1 : Number(m[3]);
-  const hour = m[4] === undefined ? 0 : Number(m[4]);
-  const minute = m[5] === undefined ? 0 : Number(m[5]);
-  const second = m[6] === undefined ? 0 : Number(m[6]);
-  const fraction = m[7] === undefined ? 0 : Number(`0.${m[7]}`);
-  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null;
-  if (hour > 23 || minute > 59 || second > 59) return null;
+  const [, y, mo = '01', d = '01', h = '00', mi = '00', s = '00', fraction = '', zone = 'Z'] = m;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(s);
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  // setUTCFullYear, not Date.UTC, which reads years 0–99 as 1900–1999.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  if (date.getUTCDate() !== day) return null;
+  const millis = fraction === '' ? 0 : Math.floor(Number(`0.${fraction}`) * 1000);
+  date.setUTCHours(hour, minute, second, millis);
   let offset = 0;
-  const zone = m[8];
-  if (zone !== undefined && zone !== 'Z') {
+  if (zone !== 'Z') {
     const zh = Number(zone.slice(1, 3));
     const zm = Number(zone.slice(4, 6));
     if (zh > 23 || zm > 59) return null;
-    offset = (zone.startsWith('-') ? -1 : 1) * (zh * 60 + zm);
+    offset = (zone.startsWith('-') ? -1 : 1) * (zh * 60 + zm) * 60_000;
   }
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second) + Math.round(fraction * 1000);
-  return utc - offset * 60_000;
+  return date.getTime() - offset;
 }
 
 export interface IpRange {
   readonly version: 4 | 6;
-  /** The address as an integer (32 or 128 bits). */
-  readonly address: bigint;
+  /** The address, 4 bytes for IPv4 and 16 for IPv6. */
+  readonly bytes: Uint8Array;
+  /** Leading bits that must match: 32 or 128 for a single address. */
   readonly prefix: number;
 }
 
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
-const PREFIX = /^\d{1,3}$/;
+// Octets without leading zeros (`010` reads as octal in some tools, as 10 in others).
+const V4_PART = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+const V6_GROUP = /^[0-9A-Fa-f]{1,4}$/;
+const PREFIX = /^(?:0|[1-9]\d{0,2})$/;
 
-function parseIpv4(text: string): bigint | null {
-  const m = IPV4.exec(text);
-  if (m === null) return null;
-  let value = 0n;
-  for (let i = 1; i <= 4; i++) {
-    const octet = Number(m[i]);
-    if (octet > 255) return null;
-    value = (value << 8n) | BigInt(octet);
+function parseV4(text: string): Uint8Array | null {
+  const parts = text.split('.', 5);
+  if (parts.length !== 4) return null;
+  const bytes = new Uint8Array(4);
+  for (let i = 0; i < 4; i++) {
+    const part = parts[i] ?? '';
+    if (!V4_PART.test(part)) return null;
+    bytes[i] = Number(part);
   }
-  return value;
+  return bytes;
 }
 
-function parseGroups(part: string): bigint[] | null {
-  if (part === '') return [];
-  const groups: bigint[] = [];
-  const pieces = part.split(':');
+/** 16-bit groups of one side of `::`; an embedded IPv4 address counts as two. */
+function parseGroups(text: string): number[] | null {
+  if (text === '') return [];
+  const groups: number[] = [];
+  const pieces = text.split(':', 9);
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i] ?? '';
     if (i === pieces.length - 1 && piece.includes('.')) {
-      const v4 = parseIpv4(piece);
+      const v4 = parseV4(piece);
       if (v4 === null) return null;
-      groups.push(v4 >> 16n, v4 & 0xffffn);
-    } else if (HEX_GROUP.test(piece)) {
-      groups.push(BigInt(`0x${piece}`));
+      groups.push(((v4[0] ?? 0) << 8) | (v4[1] ?? 0), ((v4[2] ?? 0) << 8) | (v4[3] ?? 0));
     } else {
-      return null;
+      if (!V6_GROUP.test(piece)) return null;
+      groups.push(parseInt(piece, 16));
     }
   }
   return groups;
 }
 
-function parseIpv6(text: string): bigint | null {
+function parseV6(text: string): Uint8Array | null {
   if (text.length > 64) return null;
-  const gap = text.indexOf('::');
-  if (gap >= 0 && text.indexOf('::', gap + 1) >= 0) return null;
-  let groups: bigint[] | null;
-  if (gap < 0) {
-    groups = parseGroups(text);
-    if (groups === null || groups.length !== 8) return null;
-  } else {
-    const head = parseGroups(text.slice(0, gap));
-    const tail = parseGroups(text.slice(gap + 2));
-    if (head === null || tail === null || head.length + tail.length > 7) return null;
-    groups = [...head, ...new Array<bigint>(8 - head.length - tail.length).fill(0n), ...tail];
+  const halves = text.split('::');
+  if (halves.length > 2) return null;
+  const head = parseGroups(halves[0] ?? '');
+  const tail = halves.length === 2 ? parseGroups(halves[1] ?? '') : [];
+  if (head === null || tail === null) return null;
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 2 ? missing < 1 : missing !== 0) return null;
+  const bytes = new Uint8Array(16);
+  const groups = [...head, ...new Array<number>(8 - head.length - tail.length).fill(0), ...tail];
+  groups.forEach((group, i) => {
+    bytes[2 * i] = group >> 8;
+    bytes[2 * i + 1] = group & 0xff;
+  });
+  return bytes;
+}
+
+/** A single IPv4 or IPv6 address, as found in a request (`aws:SourceIp`); no prefix. */
+export function parseIpAddress(text: string): IpRange | null {
+  if (text.includes(':')) {
+    const bytes = parseV6(text);
+    return bytes === null ? null : { version: 6, bytes, prefix: 128 };
   }
-  return groups.reduce((acc, g) => (acc << 16n) | g, 0n);
+  const bytes = parseV4(text);
+  return bytes === null ? null : { version: 4, bytes, prefix: 32 };
 }
 
 /**
@@ -117,33 +133,54 @@ function parseIpv6(text: string): bigint | null {
  */
 export function parseIpValue(text: string): IpRange | null {
   const slash = text.indexOf('/');
-  const host = slash < 0 ? text : text.slice(0, slash);
-  const prefixText = slash < 0 ? null : text.slice(slash + 1);
-  if (prefixText !== null && !PREFIX.test(prefixText)) return null;
-  const v4 = parseIpv4(host);
-  if (v4 !== null) {
-    const prefix = prefixText === null ? 32 : Number(prefixText);
-    return prefix > 32 ? null : { version: 4, address: v4, prefix };
-  }
-  const v6 = host.includes(':') ? parseIpv6(host) : null;
-  if (v6 === null) return null;
-  const prefix = prefixText === null ? 128 : Number(prefixText);
-  return prefix > 128 ? null : { version: 6, address: v6, prefix };
+  if (slash < 0) return parseIpAddress(text);
+  const address = parseIpAddress(text.slice(0, slash));
+  const prefixText = text.slice(slash + 1);
+  if (address === null || !PREFIX.test(prefixText)) return null;
+  const prefix = Number(prefixText);
+  return prefix > address.prefix ? null : { ...address, prefix };
 }
 
-/** True when `ip` (a single address) lies inside `range`; versions must agree. */
+/** True when the address `ip` lies inside `range`; versions must agree. */
 export function ipInRange(range: IpRange, ip: IpRange): boolean {
   if (range.version !== ip.version) return false;
-  const bits = range.version === 4 ? 32n : 128n;
-  const shift = bits - BigInt(range.prefix);
-  return range.address >> shift === ip.address >> shift;
+  let bits = range.prefix;
+  for (let i = 0; bits > 0; i++, bits -= 8) {
+    const mask = bits >= 8 ? 0xff : (0xff << (8 - bits)) & 0xff;
+    if (((range.bytes[i] ?? 0) & mask) !== ((ip.bytes[i] ?? 0) & mask)) return false;
+  }
+  return true;
 }
 
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-/** A BinaryEquals value: base-64 text. */
+/** A BinaryEquals value: base-64 text, padding required. */
 export function isBase64(text: string): boolean {
-  return text.length % 4 === 0 && BASE64.test(text);
+  return BASE64.test(text);
+}
+
+/** The bytes of base-64 text; `null` when the text is not base64. */
+export function decodeBase64(text: string): Uint8Array | null {
+  if (!BASE64.test(text)) return null;
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const bytes = new Uint8Array((text.length / 4) * 3 - padding);
+  let out = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    let chunk = 0;
+    for (let j = 0; j < 4; j++) {
+      const ch = text.charAt(i + j);
+      chunk = (chunk << 6) | (ch === '=' ? 0 : ALPHABET.indexOf(ch));
+    }
+    for (let k = 2; k >= 0 && out < bytes.length; k--) bytes[out++] = (chunk >> (8 * k)) & 0xff;
+  }
+  return bytes;
+}
+
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Bool and Null values: `true` / `false`, compared case-insensitively. */

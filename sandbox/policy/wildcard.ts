@@ -1,5 +1,6 @@
 // Wildcard matching for `*` (any run, also empty) and `?` (exactly one character), as IAM
-// uses it in Action, Resource, StringLike and ArnLike. No regular expression is ever built
+// uses it in Action, Resource, StringLike and ArnLike: the one matcher of the simulator,
+// for validation here and evaluation in engine/. No regular expression is ever built
 // from policy text, and nothing backtracks: a pattern is cut at its `*`s into pieces, and
 // the pieces are found left to right, each at its leftmost place after the previous one
 // (leftmost is always safe for `*`-separated pieces, so no earlier choice is revisited).
@@ -190,4 +191,11 @@ export function matchGlob(glob: Glob, text: string): boolean {
 /** Convenience for one-off matches; hot paths compile once and reuse the `Glob`. */
 export function wildcardMatch(pattern: string, text: string): boolean {
   return matchGlob(compileGlob(pattern), text);
+}
+
+/** `wildcardMatch`, optionally ignoring case (actions: "case insensitive", action.html). */
+export function globMatch(pattern: string, text: string, ignoreCase: boolean): boolean {
+  return ignoreCase
+    ? wildcardMatch(pattern.toLowerCase(), text.toLowerCase())
+    : wildcardMatch(pattern, text);
 }
