@@ -9,6 +9,7 @@ export {
 export type { Arn } from './arn.ts';
 export {
   WEB_IDENTITY_PROVIDERS,
+  accountOfForm,
   accountOfPrincipal,
   classifyPrincipal,
   principalForms,

@@ -122,7 +122,11 @@ function splitPathName(rest: string): { readonly path: string; readonly name: st
  */
 export function accountOfPrincipal(principalArnOrId: unknown): string | null {
   const form = classifyPrincipal(principalArnOrId);
-  if (form === null) return null;
+  return form === null ? null : accountOfForm(form);
+}
+
+/** `accountOfPrincipal` for a principal already classified. */
+export function accountOfForm(form: PrincipalForm): string | null {
   switch (form.kind) {
     case 'account':
     case 'user':

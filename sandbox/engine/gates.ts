@@ -23,6 +23,30 @@ function gate(
     : { gate: id, side, outcome, policies, deciding, reason };
 }
 
+/** The outcome once every policy of a gate is evaluated: any Deny denies, then Allows allow. */
+function decide(
+  id: GateId,
+  side: Side,
+  traces: readonly PolicyTrace[],
+  denies: readonly StatementRef[],
+  allows: readonly AllowMatch[],
+  noAllowReason: string | null,
+): GateEval {
+  const result =
+    denies.length > 0
+      ? gate(id, side, 'explicitDeny', traces, denies, 'explicit-deny')
+      : noAllowReason !== null
+        ? gate(id, side, 'implicitDeny', traces, [], noAllowReason)
+        : gate(
+            id,
+            side,
+            'allow',
+            traces,
+            allows.map((a) => a.ref),
+          );
+  return { result, denies, allows };
+}
+
 export function notApplicable(id: GateId, side: Side, reason: string): GateEval {
   return { result: gate(id, side, 'notApplicable', [], [], reason), denies: [], allows: [] };
 }
@@ -44,27 +68,7 @@ export function anyAllowGate(
     denies.push(...result.denies);
     allows.push(...result.allows);
   }
-  if (denies.length > 0) {
-    return {
-      result: gate(id, side, 'explicitDeny', traces, denies, 'explicit-deny'),
-      denies,
-      allows,
-    };
-  }
-  if (allows.length > 0) {
-    return {
-      result: gate(
-        id,
-        side,
-        'allow',
-        traces,
-        allows.map((a) => a.ref),
-      ),
-      denies,
-      allows,
-    };
-  }
-  return { result: gate(id, side, 'implicitDeny', traces, [], emptyReason), denies, allows };
+  return decide(id, side, traces, denies, allows, allows.length > 0 ? null : emptyReason);
 }
 
 /**
@@ -92,29 +96,12 @@ export function levelsGate(
     }
     if (levelAllows === 0 && missingLevel < 0) missingLevel = index;
   });
-  if (denies.length > 0) {
-    return {
-      result: gate(id, side, 'explicitDeny', traces, denies, 'explicit-deny'),
-      denies,
-      allows,
-    };
-  }
-  if (missingLevel >= 0) {
-    return {
-      result: gate(id, side, 'implicitDeny', traces, [], `no-allow-at-level-${missingLevel}`),
-      denies,
-      allows,
-    };
-  }
-  return {
-    result: gate(
-      id,
-      side,
-      'allow',
-      traces,
-      allows.map((a) => a.ref),
-    ),
+  return decide(
+    id,
+    side,
+    traces,
     denies,
     allows,
-  };
+    missingLevel < 0 ? null : `no-allow-at-level-${missingLevel}`,
+  );
 }

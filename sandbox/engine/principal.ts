@@ -9,7 +9,7 @@
 // - `"*"` matches everyone, anonymous callers included; `{"AWS": "*"}` is the same for AWS
 //   principals and anonymous callers, but not for IdPs or services (they are not AWS
 //   principals; the page states the equivalence only for anonymous users).
-import { classifyPrincipal, type PrincipalForm } from '../arn/index.ts';
+import { accountOfForm, classifyPrincipal, type PrincipalForm } from '../arn/index.ts';
 import type { PrincipalSpec, PrincipalType } from '../policy/types.ts';
 import type { PrincipalMatchKind } from './types.ts';
 
@@ -38,20 +38,7 @@ function classify(text: string): PrincipalForm | null {
 
 export function describeCaller(text: string): Caller {
   const form = classify(text);
-  let account: string | null = null;
-  if (form !== null) {
-    switch (form.kind) {
-      case 'account':
-      case 'user':
-      case 'role':
-      case 'assumed-role':
-      case 'federated-user':
-        account = form.account;
-        break;
-      default:
-        account = null;
-    }
-  }
+  const account = form === null ? null : accountOfForm(form);
   return { text, form, account };
 }
 

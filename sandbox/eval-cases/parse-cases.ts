@@ -3,6 +3,7 @@
 // `description`, …) are allowed and ignored.
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
+import { findTooDeep } from '../policy/json.ts';
 import { caseSchema, type EvalCase } from './schema.ts';
 
 export type ParseCasesResult =
@@ -57,25 +58,8 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown): string {
 // jsonc-parser recurses once per nesting level: deeper input would exhaust the stack.
 const MAX_NESTING = 512;
 
-/** Offset where nesting first exceeds the limit, or -1; one linear pass, strings skipped. */
-function tooDeepAt(text: string): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 91 || c === 123) {
-      if (++depth > MAX_NESTING) return i;
-    } else if (c === 93 || c === 125) depth--;
-  }
-  return -1;
-}
-
 export function parseEvalCasesText(text: string): ParseCasesResult {
-  const deep = tooDeepAt(text);
+  const deep = findTooDeep(text, MAX_NESTING);
   if (deep >= 0) {
     const { line, column } = lineColumn(text, deep);
     return {

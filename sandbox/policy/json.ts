@@ -18,8 +18,8 @@ export type JsonTree =
   | { readonly ok: false; readonly tooDeepAt: number; readonly errors: readonly JsonSyntaxError[] }
   | { readonly ok: false; readonly tooDeepAt: -1; readonly errors: readonly JsonSyntaxError[] };
 
-/** Offset of the first bracket that opens level `MAX_DEPTH + 1`, or -1. Linear. */
-export function findTooDeep(text: string): number {
+/** Offset of the first bracket that opens level `max + 1`, or -1. Linear; strings skipped. */
+export function findTooDeep(text: string, max = MAX_DEPTH): number {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -29,7 +29,7 @@ export function findTooDeep(text: string): number {
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 123 || c === 91) {
-      if (++depth > MAX_DEPTH) return i;
+      if (++depth > max) return i;
     } else if (c === 125 || c === 93) depth--;
   }
   return -1;
