@@ -12,6 +12,7 @@
 // not layout), and skip only the JSON layout between tokens.
 // Session policies: 2,048 characters of plaintext (id_session-tags.html). SCPs and RCPs:
 // 5,120 characters per AWS Organizations' quotas, a page outside this excerpt.
+import { scanText } from './scan.ts';
 import type { PolicyKind } from './types.ts';
 
 export const POLICY_SIZE_LIMITS = {
@@ -43,20 +44,5 @@ export const DEFAULT_SIZE_LIMITS: Readonly<Record<PolicyKind, number | null>> = 
 
 /** Characters of `text` as IAM counts them: everything except white space between tokens. */
 export function policySize(text: string): number {
-  let size = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      size++;
-      if (c === 92 && i + 1 < text.length) {
-        size++;
-        i++;
-      } else if (c === 34) inString = false;
-    } else if (c === 34) {
-      inString = true;
-      size++;
-    } else if (c !== 32 && c !== 9 && c !== 10 && c !== 13) size++;
-  }
-  return size;
+  return scanText(text).size;
 }
