@@ -134,6 +134,19 @@ function ordered(
   }
 }
 
+// Requests carry few typed values (one source IP, one time) compared against many policy
+// values: keep the last reading of each kind.
+let lastAddressText: string | null = null;
+let lastAddress: IpRange | null = null;
+
+function requestAddress(text: string): IpRange | null {
+  if (text !== lastAddressText) {
+    lastAddress = parseIpAddress(text);
+    lastAddressText = text;
+  }
+  return lastAddress;
+}
+
 /** Whether one request value matches one policy value under the base (un-negated) operator. */
 function compare(spec: ParsedOperator, request: string, policy: Prepared): boolean {
   if (policy === null) return false;
@@ -154,12 +167,55 @@ function compare(spec: ParsedOperator, request: string, policy: Prepared): boole
       return bytes !== null && sameBytes(bytes, policy.value);
     }
     case 'ip': {
-      const address = parseIpAddress(request);
+      const address = requestAddress(request);
       return address !== null && ipInRange(policy.value, address);
     }
     case 'arn':
       return arnPatternMatches(policy.value, request);
   }
+}
+
+interface PreparedEntry {
+  readonly spec: ParsedOperator | null;
+  readonly values: readonly PreparedValue[];
+  readonly policyValues: readonly string[];
+  readonly valueNote: string | undefined;
+}
+
+// Entries whose values hold no variable read the same for every request.
+const entries = new WeakMap<ConditionEntry, PreparedEntry>();
+
+function prepareEntry(
+  entry: ConditionEntry,
+  context: ContextIndex,
+  version: string | undefined,
+): PreparedEntry {
+  const cached = entries.get(entry);
+  if (cached !== undefined) return cached;
+  const spec = parseOperator(entry.operator.value);
+  if (spec === null) {
+    const unknown = {
+      spec,
+      values: [],
+      policyValues: entry.values.map((v) => v.value),
+      valueNote: 'unknown-operator',
+    };
+    entries.set(entry, unknown);
+    return unknown;
+  }
+  const values = entry.values.map((v) => prepareText(spec, v, context, version));
+  const prepared = {
+    spec,
+    values,
+    policyValues: values.map((v) => v.shown),
+    valueNote: values.find((v) => v.note !== undefined)?.note,
+  };
+  const resolves =
+    TAKES_VARIABLES.has(spec.family) &&
+    version === '2012-10-17' &&
+    entry.values.some((v) => v.value.includes('${'));
+  if (!resolves) entries.set(entry, prepared);
+  return prepared;
 }
 
 export function evaluateCondition(
@@ -170,50 +226,55 @@ export function evaluateCondition(
   const operator = entry.operator.value;
   const key = entry.key.value;
   const requestValues = contextValues(context, key);
-  const base = {
-    operator,
-    key,
-    requestValues,
-    path: entry.path,
-    ...(entry.range === undefined ? {} : { range: entry.range }),
-  };
-  const spec = parseOperator(operator);
-  if (spec === null) {
-    return {
-      ...base,
-      policyValues: entry.values.map((v) => v.value),
-      result: false,
-      note: 'unknown-operator',
-    };
-  }
-  const values = entry.values.map((v) => prepareText(spec, v, context, version));
-  const policyValues = values.map((v) => v.shown);
-  const valueNote = values.find((v) => v.note !== undefined)?.note;
-  const withNote = (result: boolean, note?: string): ConditionTrace => {
+  const { spec, values, policyValues, valueNote } = prepareEntry(entry, context, version);
+  // Built field by field: this runs for every condition of every applicable statement.
+  const trace = (result: boolean, note?: string): ConditionTrace => {
     const shown = note ?? valueNote;
-    return shown === undefined
-      ? { ...base, policyValues, result }
-      : { ...base, policyValues, result, note: shown };
+    const range = entry.range;
+    if (shown === undefined) {
+      return range === undefined
+        ? { operator, key, requestValues, path: entry.path, policyValues, result }
+        : { operator, key, requestValues, path: entry.path, range, policyValues, result };
+    }
+    return range === undefined
+      ? { operator, key, requestValues, path: entry.path, policyValues, result, note: shown }
+      : {
+          operator,
+          key,
+          requestValues,
+          path: entry.path,
+          range,
+          policyValues,
+          result,
+          note: shown,
+        };
   };
+  if (spec === null) return trace(false);
 
   const present = requestValues !== null && requestValues.length > 0;
   if (spec.family === 'Null') {
     // `true`: the key must be absent; `false`: present.
-    return withNote(values.some((v) => v.value?.kind === 'bool' && v.value.value === !present));
+    return trace(values.some((v) => v.value?.kind === 'bool' && v.value.value === !present));
   }
   if (!present) {
-    if (spec.ifExists) return withNote(true, 'key-missing-ifexists');
-    if (spec.set === 'ForAllValues') return withNote(true, 'key-missing-forallvalues');
-    if (spec.set === 'ForAnyValue') return withNote(false, 'key-missing');
-    return withNote(spec.negated, spec.negated ? 'key-missing-negated' : 'key-missing');
+    if (spec.ifExists) return trace(true, 'key-missing-ifexists');
+    if (spec.set === 'ForAllValues') return trace(true, 'key-missing-forallvalues');
+    if (spec.set === 'ForAnyValue') return trace(false, 'key-missing');
+    return trace(spec.negated, spec.negated ? 'key-missing-negated' : 'key-missing');
   }
   const perValue = (request: string): boolean => {
-    const any = values.some((v) => compare(spec, request, v.value));
+    let any = false;
+    for (const v of values) {
+      if (compare(spec, request, v.value)) {
+        any = true;
+        break;
+      }
+    }
     return spec.negated ? !any : any;
   };
   let result: boolean;
   if (spec.set === 'ForAnyValue') result = requestValues.some(perValue);
   else if (spec.set === 'ForAllValues' || spec.negated) result = requestValues.every(perValue);
   else result = requestValues.some(perValue);
-  return withNote(result);
+  return trace(result);
 }

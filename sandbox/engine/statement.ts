@@ -17,55 +17,53 @@ export interface StatementResult {
   readonly principal: PrincipalMatch | null;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 const refs = new WeakMap<Statement, StatementRef>();
 
 export function statementRef(policy: ParsedPolicy, statement: Statement): StatementRef {
   const cached = refs.get(statement);
   if (cached !== undefined && cached.policy === policy.name) return cached;
-  const ref: StatementRef = {
-    policy: policy.name,
-    policyKind: policy.kind,
-    index: statement.index,
-    ...(statement.sid === undefined ? {} : { sid: statement.sid }),
-    effect: statement.effect,
-    path: statement.path,
-    ...(statement.range === undefined ? {} : { range: statement.range }),
-  };
+  // Without conditional spreads (made once per fresh statement), in the same key order.
+  const { name, kind } = policy;
+  const { index, sid, effect, path, range } = statement;
+  const ref: Mutable<StatementRef> =
+    sid === undefined
+      ? { policy: name, policyKind: kind, index, effect, path }
+      : { policy: name, policyKind: kind, index, sid, effect, path };
+  if (range !== undefined) ref.range = range;
   refs.set(statement, ref);
   return ref;
 }
 
-function located(
-  path: string,
-  value: Located<string> | undefined,
-): Pick<MatchTrace, 'path' | 'range'> {
-  if (value === undefined) return { path };
-  return value.range === undefined
-    ? { path: value.path }
-    : { path: value.path, range: value.range };
-}
-
-function firstMatch(
-  values: readonly Located<string>[],
-  test: (v: Located<string>) => boolean,
-): Located<string> | undefined {
-  for (const value of values) if (test(value)) return value;
-  return undefined;
+/** The trace of one element; built field by field, as it is made for every statement. */
+function elementTrace(
+  element: MatchTrace['element'],
+  matched: boolean,
+  requestValue: string,
+  hit: Located<string> | undefined,
+  elementPath: string,
+): MatchTrace {
+  if (hit === undefined) return { element, matched, requestValue, path: elementPath };
+  return hit.range === undefined
+    ? { element, matched, requestValue, matchedValue: hit.value, path: hit.path }
+    : { element, matched, requestValue, matchedValue: hit.value, path: hit.path, range: hit.range };
 }
 
 function matchAction(statement: Statement, req: PreparedRequest): MatchTrace | null {
   const list = statement.action ?? statement.notAction;
   if (list === undefined) return null;
   const negated = statement.action === undefined;
-  const hit = firstMatch(list, (v) => actionMatches(v, req.action));
+  let hit: Located<string> | undefined;
+  for (const value of list) {
+    if (actionMatches(value, req.action)) {
+      hit = value;
+      break;
+    }
+  }
   const element = negated ? 'NotAction' : 'Action';
-  return {
-    element,
-    matched: negated ? hit === undefined : hit !== undefined,
-    requestValue: req.request.action,
-    ...(hit === undefined ? {} : { matchedValue: hit.value }),
-    ...located(`${statement.path}/${element}`, hit),
-  };
+  const matched = negated ? hit === undefined : hit !== undefined;
+  return elementTrace(element, matched, req.request.action, hit, `${statement.path}/${element}`);
 }
 
 const resourcePatterns = new WeakMap<Located<string>, ArnPattern>();
@@ -111,15 +109,16 @@ function matchResource(
   const list = statement.resource ?? statement.notResource;
   if (list === undefined) return null;
   const negated = statement.resource === undefined;
-  const hit = firstMatch(list, (v) => resourceMatches(v, req, version));
+  let hit: Located<string> | undefined;
+  for (const value of list) {
+    if (resourceMatches(value, req, version)) {
+      hit = value;
+      break;
+    }
+  }
   const element = negated ? 'NotResource' : 'Resource';
-  return {
-    element,
-    matched: negated ? hit === undefined : hit !== undefined,
-    requestValue: req.resource,
-    ...(hit === undefined ? {} : { matchedValue: hit.value }),
-    ...located(`${statement.path}/${element}`, hit),
-  };
+  const matched = negated ? hit === undefined : hit !== undefined;
+  return elementTrace(element, matched, req.resource, hit, `${statement.path}/${element}`);
 }
 
 export function evaluateStatement(
@@ -172,10 +171,12 @@ export function evaluateStatement(
     });
     if (excluded) return done(false, [], null);
   }
-  const conditions = statement.conditions.map((c) => evaluateCondition(c, req.context, version));
-  return done(
-    conditions.every((c) => c.result),
-    conditions,
-    principal,
-  );
+  const conditions: ConditionTrace[] = [];
+  let all = true;
+  for (const c of statement.conditions) {
+    const trace = evaluateCondition(c, req.context, version);
+    conditions.push(trace);
+    all &&= trace.result;
+  }
+  return done(all, conditions, principal);
 }

@@ -28,19 +28,28 @@ export interface PatternPart {
   readonly literal: boolean;
 }
 
+// Pieces are assembled from slices, not character by character: patterns are compiled for
+// every value of every freshly parsed policy, so after each keystroke.
 class PieceBuilder {
   text = '';
-  hasAny = false;
-  codes: number[] = [];
+  /** Offsets in `text` of the `?`s that are wildcards (a `?` from a literal part is not). */
+  anyAt: number[] = [];
 
-  push(ch: string, isAny: boolean): void {
-    this.hasAny ||= isAny;
-    this.codes.push(isAny ? -1 : ch.charCodeAt(0));
-    this.text += ch;
+  add(chunk: string): void {
+    this.text += chunk;
+  }
+
+  addAny(): void {
+    this.anyAt.push(this.text.length);
+    this.text += '?';
   }
 
   build(): GlobPiece {
-    return { text: this.text, codes: this.hasAny ? Int32Array.from(this.codes) : null };
+    if (this.anyAt.length === 0) return { text: this.text, codes: null };
+    const codes = new Int32Array(this.text.length);
+    for (let i = 0; i < codes.length; i++) codes[i] = this.text.charCodeAt(i);
+    for (const at of this.anyAt) codes[at] = -1;
+    return { text: this.text, codes };
   }
 }
 
@@ -49,20 +58,25 @@ export function compileGlobParts(parts: readonly PatternPart[]): Glob {
   const pieces: GlobPiece[] = [];
   let current = new PieceBuilder();
   for (const part of parts) {
-    // By UTF-16 unit, so that `any` stays aligned with `text` (and `?` is one unit).
+    const text = part.text;
     if (part.literal) {
-      for (let i = 0; i < part.text.length; i++) current.push(part.text.charAt(i), false);
+      current.add(text);
       continue;
     }
-    for (let i = 0; i < part.text.length; i++) {
-      const ch = part.text.charAt(i);
-      if (ch === '*') {
+    // By UTF-16 unit, so that `?` is one unit and offsets stay aligned with `text`.
+    let from = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 42 && c !== 63) continue;
+      current.add(text.slice(from, i));
+      from = i + 1;
+      if (c === 63) current.addAny();
+      else {
         pieces.push(current.build());
         current = new PieceBuilder();
-      } else {
-        current.push(ch, ch === '?');
       }
     }
+    current.add(text.slice(from));
   }
   pieces.push(current.build());
   let minLength = 0;
