@@ -25,28 +25,35 @@ function isLineEnd(text: string, i: number): boolean {
   return c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10);
 }
 
-/** `locateIn` without an index: one pass over the text before `offset`, nothing allocated. */
-function locateByCounting(text: string, offset: number): LineColumn {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset; i++) {
-    if (isLineEnd(text, i)) {
-      line++;
-      start = i + 1;
-    }
-  }
-  return { line, column: offset - start + 1 };
-}
-
 /** Few lookups are counted (cheaper than indexing a 100,000-character text); many use an index. */
 const COUNTED_LOOKUPS = 4;
 
-/** A line/column lookup for one text, indexing it only when asked often. */
+/**
+ * A line/column lookup for one text. The first few lookups count line ends, carrying on from
+ * the previous lookup when offsets ascend (findings mostly do), so nothing is allocated; after
+ * that the text is indexed once and each lookup is a binary search.
+ */
 export function locator(text: string): (offset: number) => LineColumn {
   let lookups = 0;
   let starts: readonly number[] | null = null;
+  let counted = 0;
+  let line = 1;
+  let lineStart = 0;
   return (offset) => {
-    if (starts === null && ++lookups <= COUNTED_LOOKUPS) return locateByCounting(text, offset);
+    if (starts === null && ++lookups <= COUNTED_LOOKUPS) {
+      if (offset < counted) {
+        counted = 0;
+        line = 1;
+        lineStart = 0;
+      }
+      for (; counted < offset; counted++) {
+        if (isLineEnd(text, counted)) {
+          line++;
+          lineStart = counted + 1;
+        }
+      }
+      return { line, column: offset - lineStart + 1 };
+    }
     starts ??= lineStarts(text);
     return locateIn(starts, offset);
   };

@@ -1,6 +1,6 @@
 // parsePolicy: text (or an object) → typed document + findings. Never throws on user input.
 import { M } from './messages.ts';
-import { MAX_DEPTH, parseJson, type JsonTree } from './json.ts';
+import { MAX_DEPTH, findTooDeep, parseJson, type JsonTree } from './json.ts';
 import { MAX_TEXT_LENGTH, policyText } from './input.ts';
 import { createReporter, type Reporter } from './report.ts';
 import { scanText, type TextScan } from './scan.ts';
@@ -40,6 +40,9 @@ function reportCharacters(rep: Reporter, text: string, scan: TextScan): void {
   });
 }
 
+/** For text that does not parse: its counts are never reported. */
+const NOT_SCANNED: TextScan = { tooDeepAt: -1, size: 0, badCharAt: -1, badChars: 0 };
+
 export function parsePolicy(input: unknown, options: ParseOptions): ParsedPolicy {
   const kind = options.kind;
   const name = options.name ?? kind;
@@ -66,11 +69,12 @@ export function parsePolicy(input: unknown, options: ParseOptions): ParsedPolicy
     scan = fast.scan;
     tree = { ok: true, root: fast.root };
   } else if (fast.tooDeepAt >= 0) {
-    scan = { tooDeepAt: fast.tooDeepAt, size: 0, badCharAt: -1, badChars: 0 };
+    scan = NOT_SCANNED;
     tree = { ok: false, tooDeepAt: fast.tooDeepAt, errors: [] };
   } else {
-    scan = scanText(text);
-    tree = parseJson(text, scan.tooDeepAt);
+    // Counting is wasted on text that does not parse: only the depth is needed first.
+    tree = parseJson(text, findTooDeep(text));
+    scan = tree.ok ? scanText(text) : NOT_SCANNED;
   }
   if (!tree.ok) {
     if (tree.tooDeepAt >= 0) {
