@@ -3,8 +3,11 @@
 // - an account ID and `arn:aws:iam::ID:root` are the same thing and name every principal of
 //   that account (not only the root user);
 // - user and session ARNs match exactly; the name part is case-sensitive;
-// - a role ARN matches that role's sessions (`arn:aws:sts::ID:assumed-role/NAME/…`, which
-//   carry no path, so the role's path is not compared);
+// - a role ARN matches that role's sessions (`arn:aws:sts::ID:assumed-role/NAME/…`). Session
+//   ARNs carry no path; IAM stores a role principal as the role's unique ID, so a trust that
+//   names `role/NAME` without the role's real path names a different (non-existent) role.
+//   When the request carries `aws:PrincipalArn` (the role ARN with its path, which STS
+//   builds), the whole ARN is compared; without it only the name can be;
 // - `Federated` names a SAML/OIDC provider ARN or an IdP host, `Service` a service principal;
 // - `"*"` matches everyone, anonymous callers included; `{"AWS": "*"}` is the same for AWS
 //   principals and anonymous callers, but not for IdPs or services (they are not AWS
@@ -21,6 +24,8 @@ export interface Caller {
   readonly form: PrincipalForm | null;
   /** The account the caller belongs to; `null` for IdPs, services, anonymous. */
   readonly account: string | null;
+  /** For a role session: the role's ARN with its path, from `aws:PrincipalArn` when given. */
+  readonly roleArn?: string;
 }
 
 // Principal strings repeat across requests and policies; classifying one runs several
@@ -36,9 +41,21 @@ function classify(text: string): PrincipalForm | null {
   return form;
 }
 
-export function describeCaller(text: string): Caller {
+export function describeCaller(text: string, principalArn?: string): Caller {
   const form = classify(text);
   const account = form === null ? null : accountOfForm(form);
+  if (form?.kind === 'assumed-role' && principalArn !== undefined) {
+    const role = classify(principalArn);
+    // INVARIANT: only a role ARN of the same account and name describes this session.
+    if (
+      role?.kind === 'role' &&
+      role.account === form.account &&
+      role.partition === form.partition &&
+      role.name === form.roleName
+    ) {
+      return { text, form, account, roleArn: role.arn };
+    }
+  }
   return { text, form, account };
 }
 
@@ -64,8 +81,9 @@ function matchAws(value: string, caller: Caller): PrincipalMatchKind | null {
       return form.kind === 'user' && form.arn === named.arn ? 'user' : null;
     case 'role':
       if (form.kind === 'role') return form.arn === named.arn ? 'role' : null;
-      return form.kind === 'assumed-role' &&
-        form.partition === named.partition &&
+      if (form.kind !== 'assumed-role') return null;
+      if (caller.roleArn !== undefined) return caller.roleArn === named.arn ? 'role' : null;
+      return form.partition === named.partition &&
         form.account === named.account &&
         form.roleName === named.name
         ? 'role'

@@ -22,11 +22,13 @@ export function prepareRequest(request: AuthzRequest): PreparedRequest {
     typeof rawContext === 'object' && rawContext !== null
       ? (rawContext as AuthzRequest['context'])
       : {};
+  const index = indexContext(context);
+  const principalArn = index.get('aws:principalarn');
   return {
     request,
     action: action.toLowerCase(),
     resource,
-    caller: describeCaller(principal),
-    context: indexContext(context),
+    caller: describeCaller(principal, typeof principalArn === 'string' ? principalArn : undefined),
+    context: index,
   };
 }
