@@ -37,6 +37,7 @@ export default defineConfig({
           items: [{ autogenerate: { directory: 'reference' } }],
         },
       ],
+      customCss: ['./src/styles/site.css'],
       lastUpdated: false,
       pagination: true,
     }),
