@@ -5,7 +5,12 @@ import { el, type Element } from '../dom/tree.ts';
 import { langFrom, t, type Lang } from '../i18n/strings.ts';
 import type { SourceRange } from '../../sandbox/policy/types.ts';
 import type { Scenario } from '../../sandbox/scenario/types.ts';
-import type { CallOutcome, StsCall } from '../../sandbox/sts/types.ts';
+import type {
+  AssumeRoleWithSamlCall,
+  AssumeRoleWithWebIdentityCall,
+  CallOutcome,
+  StsCall,
+} from '../../sandbox/sts/types.ts';
 import type { Caller, Session, World } from '../../sandbox/world/types.ts';
 import { diffFromStart, type SandboxState } from '../state/model.ts';
 import { initialState } from '../state/initial.ts';
@@ -24,7 +29,13 @@ import { checkGoals, runCall } from './core.ts';
 import { lineDiff } from './diff.ts';
 import { patch } from './patch.ts';
 import { PolicyPanel } from './policy-panel.ts';
-import { startFields, type AttemptFields } from './views/attempt.ts';
+import {
+  FEDERATED_OPS,
+  fieldsForIdp,
+  idpCallers,
+  startFields,
+  type AttemptFields,
+} from './views/attempt.ts';
 import { goalsView } from './views/goals.ts';
 import { sessionView } from './views/session.ts';
 import { decisionOf, resultView, stepperView } from './views/trace.ts';
@@ -182,10 +193,56 @@ export function mountSandbox(root: HTMLElement): Mounted {
       sessionCaller = target.value.startsWith('session:')
         ? Number(target.value.slice('session:'.length))
         : null;
+      followCaller(target.value);
     }
+    if (target instanceof HTMLSelectElement && target.name === 'op') followOp(target.value);
     state = { ...state, attempt: readForm() };
     showParams();
     changed();
+  };
+  // An identity provider can only make its own federated call and a user or session cannot
+  // make one, so picking one side brings the other along with the assertion or token.
+  const idps = idpCallers(scenario);
+  const setField = (name: string, value: string): void => {
+    const input = form?.elements.namedItem(name);
+    if (input instanceof HTMLSelectElement || input instanceof HTMLInputElement)
+      input.value = value;
+  };
+  const followCaller = (value: string): void => {
+    const idp = idps.find((c) => c.value === value);
+    const op = String(readForm()['op'] ?? '');
+    if (idp !== undefined) {
+      const wanted = idp.kind === 'saml' ? 'AssumeRoleWithSAML' : 'AssumeRoleWithWebIdentity';
+      if (op !== wanted || !idpMatchesForm(idp.value)) writeForm(fieldsForIdp(scenario, value));
+    } else if (FEDERATED_OPS.includes(op)) {
+      setField('op', 'AssumeRole');
+      showParams();
+    }
+  };
+  const idpMatchesForm = (value: string): boolean => {
+    const idp = idps.find((c) => c.value === value);
+    const fields = readForm();
+    return idp?.kind === 'saml'
+      ? String(fields['samlRoles'] ?? '').includes(value)
+      : String(fields['oidcIss'] ?? '').includes(idp?.name ?? value);
+  };
+  const followOp = (op: string): void => {
+    const caller = String(readForm()['caller'] ?? '');
+    const kind =
+      op === 'AssumeRoleWithSAML' ? 'saml' : op === 'AssumeRoleWithWebIdentity' ? 'oidc' : null;
+    const current = idps.find((c) => c.value === caller);
+    if (kind !== null && current?.kind !== kind) {
+      const idp = idps.find((c) => c.kind === kind);
+      if (idp !== undefined) writeForm(fieldsForIdp(scenario, idp.value));
+    } else if (kind === null && current !== undefined) {
+      const user = callerSelect?.querySelector<HTMLOptionElement>('option[value^="arn:aws:iam::"]');
+      const first = [...(callerSelect?.options ?? [])].find(
+        (o) => !idps.some((c) => c.value === o.value),
+      );
+      setField('caller', first?.value ?? user?.value ?? '');
+      sessionCaller = null;
+      showParams();
+    }
   };
   const applyPreset = (id: string): void => {
     const attempt = [...scenario.attempts, ...scenario.goals].find((a) => a.id === id);
@@ -211,6 +268,10 @@ export function mountSandbox(root: HTMLElement): Mounted {
         return { op: 'GetCallerIdentity' };
       case 'Call':
         return { op: 'Call', action: str('action'), resource: str('resource') };
+      case 'AssumeRoleWithSAML':
+        return samlCall(fields);
+      case 'AssumeRoleWithWebIdentity':
+        return webIdentityCall(fields);
       default: {
         const tags = str('tags')
           .split('\n')
@@ -235,6 +296,8 @@ export function mountSandbox(root: HTMLElement): Mounted {
     }
   };
   const currentCaller = (): Caller => {
+    // Federated calls are unsigned: the assertion or token is the only proof of who calls.
+    if (FEDERATED_OPS.includes(String(state.attempt['op'] ?? ''))) return { type: 'anonymous' };
     const s = sessionCaller === null ? undefined : sessions[sessionCaller];
     if (s !== undefined) return { type: 'session', accessKeyId: s.credentials.accessKeyId };
     return { type: 'user', arn: String(state.attempt['caller'] ?? '') };
@@ -288,9 +351,22 @@ export function mountSandbox(root: HTMLElement): Mounted {
     const snapshot = stepperActor.getSnapshot();
     const outcome = loaded ? snapshot.context.outcome : null;
     const decided = loaded && snapshot.hasTag('decided');
+    const view = stepperView(
+      outcome?.trace ?? null,
+      loaded ? snapshot.context.active : null,
+      decided,
+      lang,
+    );
     patch(
       stepper,
-      stepperView(outcome?.trace ?? null, loaded ? snapshot.context.active : null, decided, lang),
+      FEDERATED_OPS.includes(outcome?.trace.op ?? '')
+        ? el(
+            'div',
+            {},
+            el('p', { class: 'sb-note', 'data-federated': true }, t(lang, 'federatedNote')),
+            view,
+          )
+        : view,
     );
     patch(result, resultView(decided ? outcome : null, lang));
     const ranges = decidingRanges();
@@ -398,6 +474,13 @@ export function mountSandbox(root: HTMLElement): Mounted {
     );
   };
   const load = (): CallOutcome => {
+    // An edit's frame still pending (typing, then Enter at once) would reset this fresh run.
+    if (frame !== 0) {
+      cancelAnimationFrame(frame);
+      frame = 0;
+      renderDiagram();
+      persist();
+    }
     const outcome = execute(buildCall(state.attempt), currentCaller());
     stepperActor.send({ type: 'LOAD', outcome });
     loaded = true;
@@ -575,6 +658,20 @@ export function mountSandbox(root: HTMLElement): Mounted {
   form?.addEventListener('submit', onSubmit);
   root.addEventListener('change', onImport);
 
+  // A preset or caller chosen before the simulator mounted changed only that one control:
+  // bring the call's other fields (the assertion, the token) along now. Not through changed(),
+  // whose next frame would reset a run that the click which woke the island is replaying.
+  if (init.source === 'start') {
+    const preset = form?.querySelector<HTMLSelectElement>('select[name="preset"]')?.value ?? '';
+    const attempt = [...scenario.attempts, ...scenario.goals].find((a) => a.id === preset);
+    if (attempt !== undefined)
+      writeForm(startFields({ ...scenario, attempts: [attempt], goals: [] }));
+    else {
+      followCaller(String(state.attempt['caller'] ?? ''));
+      followOp(String(readForm()['op'] ?? ''));
+    }
+    state = { ...state, attempt: readForm() };
+  }
   renderExercise();
   renderDiagram();
   renderSessions();
@@ -591,6 +688,67 @@ export function mountSandbox(root: HTMLElement): Mounted {
       form?.removeEventListener('input', onFormInput);
       form?.removeEventListener('change', onFormInput);
       for (const fn of cleanups) fn();
+    },
+  };
+}
+
+const lines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+
+const list = (text: string): string[] =>
+  text
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+
+/** The SAML fields of the form as a call; an empty optional field is left out, as in the API. */
+function samlCall(fields: AttemptFields): AssumeRoleWithSamlCall {
+  const str = (k: string): string => String(fields[k] ?? '').trim();
+  const attributes: Record<string, string[]> = {};
+  for (const line of lines(str('samlAttributes'))) {
+    const at = line.indexOf('=');
+    const key = (at < 0 ? line : line.slice(0, at)).trim();
+    attributes[key] = at < 0 ? [] : list(line.slice(at + 1));
+  }
+  const sessionDuration = str('samlSessionDuration');
+  return {
+    op: 'AssumeRoleWithSAML',
+    roleArn: str('roleArn'),
+    principalArn: str('caller'),
+    durationSeconds: Number(fields['duration']),
+    assertion: {
+      issuer: str('samlIssuer'),
+      recipient: str('samlRecipient'),
+      audience: str('samlAudience'),
+      nameId: str('samlNameId'),
+      ...(str('samlNameIdFormat') === '' ? {} : { nameIdFormat: str('samlNameIdFormat') }),
+      roles: lines(str('samlRoles')),
+      roleSessionName: str('samlSessionName'),
+      ...(sessionDuration === '' ? {} : { sessionDuration: Number(sessionDuration) }),
+      notOnOrAfter: str('samlNotOnOrAfter'),
+      ...(Object.keys(attributes).length === 0 ? {} : { attributes }),
+    },
+  };
+}
+
+function webIdentityCall(fields: AttemptFields): AssumeRoleWithWebIdentityCall {
+  const str = (k: string): string => String(fields[k] ?? '').trim();
+  const amr = list(str('oidcAmr'));
+  return {
+    op: 'AssumeRoleWithWebIdentity',
+    roleArn: str('roleArn'),
+    roleSessionName: str('sessionName'),
+    durationSeconds: Number(fields['duration']),
+    token: {
+      iss: str('oidcIss'),
+      aud: str('oidcAud'),
+      ...(str('oidcAzp') === '' ? {} : { azp: str('oidcAzp') }),
+      sub: str('oidcSub'),
+      ...(amr.length === 0 ? {} : { amr }),
+      exp: Number(fields['oidcExp']),
     },
   };
 }
