@@ -37,6 +37,8 @@ export default defineConfig({
           items: [{ autogenerate: { directory: 'reference' } }],
         },
       ],
+      // Owned by course progress (issue 6): a chapter's sidebar link is marked when solved.
+      components: { Sidebar: './src/components/overrides/Sidebar.astro' },
       customCss: ['./src/styles/site.css'],
       lastUpdated: false,
       pagination: true,

@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test';
+
+// The island and the pagefind/sidebar scripts are slow on a loaded 2-core machine.
+test.describe.configure({ timeout: 90_000 });
+
+const CH2 = '/chapters/02-jump-account/';
+const KEY = 'iamlab:sandbox:ch02-jump-account@1';
+
+test('the course map lists every chapter as not yet solved without any progress', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const map = page.locator('.course-map');
+  await expect(map.locator(':scope > li')).toHaveCount(12);
+  await expect(map.locator('[data-solved="true"]')).toHaveCount(0);
+  await expect(map.locator('[data-progress-state]').first()).toHaveText('not yet');
+  await page.goto('/ja/');
+  await expect(page.locator('.course-map [data-progress-state]').first()).toHaveText('未完了');
+});
+
+test('solving chapter 2 marks its exercises on the map and its sidebar link', async ({ page }) => {
+  await page.goto(CH2);
+  const box = page.locator('[data-sandbox="ch02-jump-account"]');
+  page.once('dialog', (d) => void d.accept());
+  await box.getByRole('button', { name: 'Show the solution' }).click();
+  await expect(box.locator('[data-solved-banner]')).toBeVisible({ timeout: 30_000 });
+  await expect
+    .poll(() => page.evaluate((k) => localStorage.getItem(k), KEY))
+    .toContain('"solved":true');
+
+  await page.goto('/');
+  const ch2 = page.locator('.course-map > li[data-progress-slug="02-jump-account"]');
+  await expect(ch2).toHaveAttribute('data-solved', 'true');
+  const states = ch2.locator('[data-progress-state]');
+  expect(await states.count()).toBeGreaterThanOrEqual(2);
+  for (const s of await states.all()) await expect(s).toHaveText('solved');
+  const ch3 = page.locator('.course-map > li[data-progress-slug="03-trust-policies"]');
+  await expect(ch3.locator('[data-progress-state]').first()).toHaveText('not yet');
+
+  await page.goto('/chapters/01-why-several-accounts/');
+  const sidebar = page.locator('nav.sidebar');
+  await expect(sidebar.locator('a[href$="/02-jump-account/"] .progress-mark')).toHaveCount(1);
+  await expect(sidebar.locator('a[href$="/03-trust-policies/"] .progress-mark')).toHaveCount(0);
+});
+
+test('corrupted storage shows the map as not yet, without errors', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  await page.evaluate((k) => {
+    localStorage.setItem(k, '{not json');
+    localStorage.setItem('iamlab:sandbox:ch03-trust-policies@1', '{"solved":"yes"}');
+  }, KEY);
+  await page.reload();
+  await expect(page.locator('.course-map > li')).toHaveCount(12);
+  await expect(page.locator('.course-map [data-solved="true"]')).toHaveCount(0);
+  await page.goto('/chapters/01-why-several-accounts/');
+  await expect(page.locator('nav.sidebar .progress-mark')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
