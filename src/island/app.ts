@@ -213,7 +213,12 @@ export function mountSandbox(root: HTMLElement): Mounted {
     const op = String(readForm()['op'] ?? '');
     if (idp !== undefined) {
       const wanted = idp.kind === 'saml' ? 'AssumeRoleWithSAML' : 'AssumeRoleWithWebIdentity';
-      if (op !== wanted || !idpMatchesForm(idp.value)) writeForm(fieldsForIdp(scenario, value));
+      // Claims already written for this provider are the learner's: keep them.
+      if (!idpMatchesForm(idp.value)) writeForm(fieldsForIdp(scenario, value));
+      else if (op !== wanted) {
+        setField('op', wanted);
+        showParams();
+      }
     } else if (FEDERATED_OPS.includes(op)) {
       setField('op', 'AssumeRole');
       showParams();
@@ -538,6 +543,12 @@ export function mountSandbox(root: HTMLElement): Mounted {
     'use-session': (button) => {
       sessionCaller = Number(button.dataset['session']);
       refreshCallerOptions();
+      // A session cannot make a federated call; its natural next step is a call with it.
+      if (FEDERATED_OPS.includes(String(state.attempt['op'] ?? ''))) {
+        setField('op', 'Call');
+        showParams();
+      }
+      state = { ...state, attempt: readForm() };
       renderDiagram();
       callerSelect?.focus();
     },

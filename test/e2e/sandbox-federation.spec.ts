@@ -44,6 +44,16 @@ test('chapter 7: a GitHub Actions token for another repository is refused once t
   );
   await expect(box.locator('[data-step="trustPolicy"]')).toHaveAttribute('data-outcome', 'pass');
   await expect(box.locator('[data-sessions]')).toContainText('assumed-role/GitHubDeploy');
+  // The federated session makes the follow-up call the goal names.
+  await box.getByRole('button', { name: 'Call with this session' }).click();
+  await expect(box.getByLabel('Operation')).toHaveValue('Call');
+  await box.getByLabel('Action', { exact: true }).fill('s3:PutObject');
+  await box.getByLabel('Resource', { exact: true }).fill('arn:aws:s3:::example-co-site/index.html');
+  await run(box, 'allowed');
+  await box
+    .getByLabel('Caller')
+    .selectOption('arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com');
+  await expect(box.getByLabel('Operation')).toHaveValue('AssumeRoleWithWebIdentity');
 
   // The scenario's flaw: the start policy checks only aud, so any repository gets in.
   await sub.fill('repo:someone-else/fork:ref:refs/heads/main');
