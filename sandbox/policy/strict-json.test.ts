@@ -1,7 +1,7 @@
 // The fast path must build exactly jsonc-parser's tree, or give up: never a different tree.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseTree, type Node } from 'jsonc-parser';
+import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { scanText } from './scan.ts';
 import { parseStrictJson } from './strict-json.ts';
 
@@ -18,7 +18,7 @@ function plain(node: Node): unknown {
 }
 
 function reference(text: string): Node | null {
-  const errors: { error: number }[] = [];
+  const errors: ParseError[] = [];
   const root = parseTree(text, errors, {
     disallowComments: true,
     allowTrailingComma: false,
