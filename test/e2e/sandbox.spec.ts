@@ -9,7 +9,7 @@ test.describe.configure({ timeout: 90_000 });
 const PAGE = '/playground/';
 const sandbox = (page: Page) => page.locator('[data-sandbox="playground"]');
 const TRUSTED =
-  '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111111111111:root"}, "Action": "sts:AssumeRole"';
+  '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111111111111:root"}, "Action": "sts:AssumeRole"}]}';
 
 async function openTrustEditor(page: Page) {
   await sandbox(page).getByRole('button', { name: 'Edit trust policy' }).first().click();
@@ -22,8 +22,10 @@ async function typeTrustPolicy(page: Page) {
   await openTrustEditor(page);
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
-  // Monaco closes brackets and quotes itself; typing over them leaves valid JSON.
-  await page.keyboard.type(TRUSTED);
+  // insertText enters the policy as one input event, as a paste does. Typing it key by
+  // key raced Monaco's auto-closing brackets on a loaded machine (closing braces went
+  // missing in 3 of 4 runs).
+  await page.keyboard.insertText(TRUSTED);
   await page.keyboard.press('Escape');
 }
 
@@ -65,6 +67,25 @@ test('edit the trust policy in Monaco, run, and see denied turn into allowed', a
     'true',
   );
   expect(outside).toEqual([]);
+});
+
+test('the first click on a cold page runs the attempt (the click that loads the simulator is replayed)', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  const box = sandbox(page);
+  await expect(box).not.toHaveAttribute('data-ready', 'true');
+  // dispatchEvent sends the click alone, with no pointer or focus event before it, so the
+  // click itself is what wakes the island: the hardest case for the replay.
+  await box.getByRole('button', { name: 'Run' }).dispatchEvent('click');
+  await expect(box.locator('[data-decision]')).toHaveCount(1);
+  await expect(box).toHaveAttribute('data-ready', 'true');
+});
+
+test('a real first click on a cold page runs once the simulator is up', async ({ page }) => {
+  await page.goto(PAGE);
+  await sandbox(page).getByRole('button', { name: 'Run' }).click();
+  await expect(sandbox(page).locator('[data-decision]')).toHaveCount(1);
 });
 
 test('step through the gates one at a time', async ({ page }) => {
