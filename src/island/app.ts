@@ -432,6 +432,7 @@ export function mountSandbox(root: HTMLElement): Mounted {
       state: diff,
       hintsShown,
       solved,
+      met: scenario.goals.filter((g) => goalsMet[g.id] === true).map((g) => g.id),
       ...(mine === undefined ? {} : { mine }),
     };
     const result = save(store, scenario.id, scenario.version, saved);

@@ -1,28 +1,47 @@
-// Marks solved chapters on the course map and in the sidebar. Kept tiny and import-free:
-// it runs on every page, so it reads the island's storage keys directly instead of pulling
-// zod in. Anything unreadable counts as "not yet", never as an error.
+// Marks solved exercises and chapters on the course map, and solved chapters in the sidebar.
+// Kept tiny and import-free: it runs on every page, so it reads the island's storage keys
+// directly instead of pulling zod in. Anything unreadable counts as "not yet", never as an
+// error.
 const PREFIX = 'iamlab:sandbox:';
 
-function solved(key: string): boolean {
+interface Progress {
+  readonly solved: boolean;
+  /** Goal ids met at the island's last save. */
+  readonly met: ReadonlySet<string>;
+}
+
+const NOTHING: Progress = { solved: false, met: new Set() };
+
+function progress(key: string): Progress {
   try {
     const raw = localStorage.getItem(PREFIX + key);
     const saved: unknown = raw === null ? null : JSON.parse(raw);
-    return (
-      typeof saved === 'object' && saved !== null && (saved as { solved?: unknown }).solved === true
-    );
+    if (typeof saved !== 'object' || saved === null) return NOTHING;
+    const { solved, met } = saved as { solved?: unknown; met?: unknown };
+    const ids = Array.isArray(met) ? met.filter((m): m is string => typeof m === 'string') : [];
+    return { solved: solved === true, met: new Set(ids) };
   } catch {
-    return false;
+    return NOTHING;
   }
+}
+
+function markGoal(goal: HTMLElement): void {
+  goal.dataset['solved'] = 'true';
+  for (const s of goal.querySelectorAll<HTMLElement>('[data-progress-state]'))
+    s.textContent = s.dataset['solvedText'] ?? '';
 }
 
 function mark(): void {
   const done = new Set<string>();
-  for (const el of document.querySelectorAll<HTMLElement>('[data-progress-key]')) {
-    if (!solved(el.dataset['progressKey'] ?? '')) continue;
-    done.add(el.dataset['progressSlug'] ?? '');
-    el.dataset['solved'] = 'true';
-    for (const s of el.querySelectorAll<HTMLElement>('[data-progress-state]'))
-      s.textContent = s.dataset['solvedText'] ?? '';
+  for (const chapter of document.querySelectorAll<HTMLElement>('[data-progress-key]')) {
+    const p = progress(chapter.dataset['progressKey'] ?? '');
+    for (const goal of chapter.querySelectorAll<HTMLElement>('[data-progress-goal]')) {
+      // Saves from before per-goal ids only say "solved": that means every goal.
+      if (p.solved || p.met.has(goal.dataset['progressGoal'] ?? '')) markGoal(goal);
+    }
+    if (!p.solved) continue;
+    done.add(chapter.dataset['progressSlug'] ?? '');
+    chapter.dataset['solved'] = 'true';
   }
   for (const a of document.querySelectorAll<HTMLAnchorElement>(
     'nav.sidebar a[href*="/chapters/"]',
@@ -32,7 +51,7 @@ function mark(): void {
       'progressKey'
     ];
     if (
-      (done.has(slug) || (key !== undefined && solved(key))) &&
+      (done.has(slug) || (key !== undefined && progress(key).solved)) &&
       a.querySelector('.progress-mark') === null
     ) {
       const m = document.createElement('span');

@@ -107,15 +107,29 @@ describe('saved progress', () => {
     });
     expect(loadSaved(null, 'ch01', 1)).toEqual({ ok: false, problem: 'unavailable' });
   });
+  it('reads saves from before per-goal ids with no goals met', () => {
+    const store = new MemoryStore();
+    store.setItem(
+      'iamlab:sandbox:ch01@1',
+      JSON.stringify({ v: 1, state: { policies: {}, attempt: {} }, solved: true }),
+    );
+    expect(loadSaved(store, 'ch01', 1)).toMatchObject({
+      ok: true,
+      saved: { solved: true, met: [] },
+    });
+  });
   it('exports and imports progress across browsers', () => {
     const a = new MemoryStore();
     save(a, 'ch01', 1, emptySaved(diffFromStart(edited, start)));
-    save(a, 'ch02', 4, { ...emptySaved(start), solved: true });
+    save(a, 'ch02', 4, { ...emptySaved(start), solved: true, met: ['g1', 'g2'] });
     a.data.set('unrelated', 'x');
     const file = exportProgress(a);
     const b = new MemoryStore();
     expect(importProgress(b, file)).toEqual({ ok: true, count: 2 });
-    expect(loadSaved(b, 'ch02', 4)).toMatchObject({ ok: true, saved: { solved: true } });
+    expect(loadSaved(b, 'ch02', 4)).toMatchObject({
+      ok: true,
+      saved: { solved: true, met: ['g1', 'g2'] },
+    });
     expect(b.data.has('unrelated')).toBe(false);
     expect(importProgress(b, '{"format":"other"}')).toEqual({ ok: false, problem: 'invalid' });
     expect(importProgress(b, 'not json')).toEqual({ ok: false, problem: 'invalid' });

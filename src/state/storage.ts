@@ -12,6 +12,8 @@ export const SavedSchema = z.object({
   state: SandboxStateSchema,
   hintsShown: z._default(z.int().check(z.gte(0), z.lte(100)), 0),
   solved: z._default(z.boolean(), false),
+  /** Ids of the goals met at the last save, for the course map's per-exercise marks. */
+  met: z._default(z.array(z.string().check(z.maxLength(128))).check(z.maxLength(200)), []),
   /** The learner's policies kept while the solution is shown. */
   mine: z.optional(z.record(z.string(), z.string())),
 });
@@ -133,7 +135,7 @@ export function importProgress(store: KeyValueStore | null, text: string): Impor
 }
 
 export function emptySaved(state: SandboxState): Saved {
-  return { v: 1, state, hintsShown: 0, solved: false };
+  return { v: 1, state, hintsShown: 0, solved: false, met: [] };
 }
 
 function safeJson(text: string): unknown {

@@ -27,6 +27,8 @@ test('solving chapter 2 marks its exercises on the map and its sidebar link', as
   await expect
     .poll(() => page.evaluate((k) => localStorage.getItem(k), KEY))
     .toContain('"solved":true');
+  const saved = await page.evaluate((k) => localStorage.getItem(k), KEY);
+  expect((JSON.parse(saved ?? '{}') as { met?: string[] }).met).toHaveLength(5);
 
   await page.goto('/');
   const ch2 = page.locator('.course-map > li[data-progress-slug="02-jump-account"]');
@@ -41,6 +43,29 @@ test('solving chapter 2 marks its exercises on the map and its sidebar link', as
   const sidebar = page.locator('nav.sidebar');
   await expect(sidebar.locator('a[href$="/02-jump-account/"] .progress-mark')).toHaveCount(1);
   await expect(sidebar.locator('a[href$="/03-trust-policies/"] .progress-mark')).toHaveCount(0);
+});
+
+test('an exercise met on its own is marked, its chapter is not solved yet', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate((k) => {
+    const saved = {
+      v: 1,
+      state: { policies: {}, attempt: {} },
+      solved: false,
+      met: ['bob-into-dev'],
+    };
+    localStorage.setItem(k, JSON.stringify(saved));
+  }, KEY);
+  await page.reload();
+  const ch2 = page.locator('.course-map > li[data-progress-slug="02-jump-account"]');
+  await expect(ch2).not.toHaveAttribute('data-solved', 'true');
+  await expect(ch2.locator('[data-progress-goal="bob-into-dev"] [data-progress-state]')).toHaveText(
+    'solved',
+  );
+  await expect(ch2.locator('[data-progress-goal][data-solved="true"]')).toHaveCount(1);
+  await expect(
+    ch2.locator('[data-progress-goal="bob-into-prod"] [data-progress-state]'),
+  ).toHaveText('not yet');
 });
 
 test('corrupted storage shows the map as not yet, without errors', async ({ page }) => {
