@@ -262,13 +262,25 @@ const text10k = flat('a'.repeat(10_000));
 const arn2k = flat('a'.repeat(2_048));
 const worst = [
   {
-    name: 'wildcard: 10,000-char `?` piece vs 10,000 chars',
+    name: 'wildcard: 5,001-char `a?…b` piece vs 10,000 chars',
     glob: compileGlob(`*${'a?'.repeat(2_500)}b*`),
     text: text10k,
   },
   {
-    name: 'wildcard: 10,000-char `a…a?` piece vs 10,000 chars',
+    name: 'wildcard: 9,921-char `a…a?` piece vs 10,000 chars',
     glob: compileGlob(`*${`${'a'.repeat(30)}?`.repeat(320)}b*`),
+    text: text10k,
+  },
+  {
+    // Defeats checking the piece's last unit first: every start but the first agrees at both
+    // ends and fails deep inside, at the one `c`.
+    name: 'wildcard: 9,921-char `a…a?` piece, text failing mid-piece',
+    glob: compileGlob(`*${`${'a'.repeat(30)}?`.repeat(320)}b*`),
+    text: flat(`${'a'.repeat(9_919)}c${'b'.repeat(80)}`),
+  },
+  {
+    name: 'wildcard: 7,001-char `a?…b` piece vs 10,000 chars',
+    glob: compileGlob(`*${'a?'.repeat(3_500)}b*`),
     text: text10k,
   },
   {

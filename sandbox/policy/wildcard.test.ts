@@ -68,6 +68,29 @@ describe('wildcardMatch', () => {
     );
   });
 
+  it('agrees with the reference where matches sit late in long texts (words dropped past the last start)', () => {
+    const mostlyA = fc.oneof(
+      { arbitrary: fc.constant('a'), weight: 12 },
+      { arbitrary: fc.constant('b'), weight: 1 },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof({ arbitrary: mostlyA, weight: 3 }, fc.constant('?')), {
+          minLength: 33,
+          maxLength: 150,
+        }),
+        fc.array(mostlyA, { minLength: 100, maxLength: 320 }),
+        fc.boolean(),
+        (p, t, anchored) => {
+          const pattern = anchored ? `a*${p.join('')}*b` : `*${p.join('')}*`;
+          const text = t.join('');
+          expect(wildcardMatch(pattern, text)).toBe(reference(pattern, text));
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+
   it('keeps literal parts literal (values of ${*} and variables)', () => {
     const glob = compileGlobParts([
       { text: 'a', literal: false },

@@ -13,6 +13,12 @@ export interface GlobPiece {
   readonly text: string;
   /** UTF-16 codes with -1 where `?` stands for any one unit; `null` when there is no `?`. */
   readonly codes: Int32Array | null;
+  /**
+   * With `?`: the offsets of the literal units, in the order a candidate start checks them —
+   * the last one first, then from the front — so that an adversarial text that agrees
+   * everywhere but at the piece's end is turned down after one comparison, not thousands.
+   */
+  readonly checkAt: Int32Array | null;
 }
 
 /** A compiled pattern: `pieces.length` is the number of `*`s plus one. */
@@ -45,11 +51,17 @@ class PieceBuilder {
   }
 
   build(): GlobPiece {
-    if (this.anyAt.length === 0) return { text: this.text, codes: null };
+    if (this.anyAt.length === 0) return { text: this.text, codes: null, checkAt: null };
     const codes = new Int32Array(this.text.length);
     for (let i = 0; i < codes.length; i++) codes[i] = this.text.charCodeAt(i);
     for (const at of this.anyAt) codes[at] = -1;
-    return { text: this.text, codes };
+    const checkAt = new Int32Array(codes.length - this.anyAt.length);
+    let n = 0;
+    let last = codes.length - 1;
+    while (last >= 0 && codes[last] === -1) last--;
+    if (last >= 0) checkAt[n++] = last;
+    for (let i = 0; i < last; i++) if (codes[i] !== -1) checkAt[n++] = i;
+    return { text: this.text, codes, checkAt };
   }
 }
 
@@ -89,11 +101,12 @@ export function compileGlob(pattern: string): Glob {
 }
 
 function matchesAt(piece: GlobPiece, text: string, at: number): boolean {
-  const codes = piece.codes;
-  if (codes === null) return text.startsWith(piece.text, at);
-  for (let i = 0; i < codes.length; i++) {
-    const code = codes[i] as number;
-    if (code >= 0 && code !== text.charCodeAt(at + i)) return false;
+  const { codes, checkAt } = piece;
+  if (codes === null || checkAt === null) return text.startsWith(piece.text, at);
+  if (at + codes.length > text.length) return false;
+  for (let i = 0; i < checkAt.length; i++) {
+    const k = checkAt[i] as number;
+    if (codes[k] !== text.charCodeAt(at + k)) return false;
   }
   return true;
 }
@@ -101,6 +114,8 @@ function matchesAt(piece: GlobPiece, text: string, at: number): boolean {
 interface ShiftAndTable {
   readonly words: number;
   readonly byChar: Map<number, Int32Array>;
+  /** `byChar` for codes below 128 (ARNs and keys are mostly ASCII): an array read, no hash. */
+  readonly ascii: readonly Int32Array[];
   /** The mask for a character the piece does not contain: only its `?` positions. */
   readonly anyMask: Int32Array;
 }
@@ -129,7 +144,9 @@ function shiftAndTable(piece: GlobPiece): ShiftAndTable {
     }
     mask[i >>> 5] = (mask[i >>> 5] ?? 0) | (1 << (i & 31));
   }
-  const table = { words, byChar, anyMask };
+  const ascii: Int32Array[] = [];
+  for (let c = 0; c < 128; c++) ascii.push(byChar.get(c) ?? anyMask);
+  const table = { words, byChar, ascii, anyMask };
   tables.set(piece, table);
   return table;
 }
@@ -137,26 +154,43 @@ function shiftAndTable(piece: GlobPiece): ShiftAndTable {
 /** Leftmost start `s ≥ from` with the piece inside `[s, end)`, or -1. */
 function findWithAny(piece: GlobPiece, text: string, from: number, end: number): number {
   const length = piece.text.length;
-  const { words, byChar, anyMask } = shiftAndTable(piece);
+  const { words, byChar, ascii, anyMask } = shiftAndTable(piece);
   const state = new Int32Array(words);
   const lastWord = (length - 1) >>> 5;
   const lastBit = 1 << ((length - 1) & 31);
+  const lastStart = end - length;
+  // Bit i set after character j: the piece's first i + 1 units end at j (a start j - i).
   // Only words up to `top` can hold set bits: a match prefix grows by one bit per character.
+  // Past the last possible start no match begins, so bits below j - lastStart are all zero
+  // and words under `low` are skipped: each character costs at most ⌈min(length, starts) /
+  // 32⌉ + 1 word steps, which bounds the worst case at text² / 64 steps.
   let top = 0;
+  let low = 0;
   for (let j = from; j < end; j++) {
-    const mask = byChar.get(text.charCodeAt(j)) ?? anyMask;
-    // state = ((state << 1) | 1) & mask, across 32-bit words, low word first.
+    const c = text.charCodeAt(j);
+    const mask = (c < 128 ? ascii[c] : byChar.get(c)) ?? anyMask;
+    // state = ((state << 1) | carry-in) & mask, across 32-bit words, low word first.
     let carry = 1;
+    if (j > lastStart) {
+      const nextLow = (j - lastStart) >>> 5;
+      // The word just dropped still carries its top bit in; a word dropped earlier is zero.
+      carry = nextLow > low ? (state[nextLow - 1] as number) >>> 31 : 0;
+      low = nextLow;
+    }
     const limit = top < words - 1 ? top + 1 : words - 1;
     let highest = -1;
-    for (let w = 0; w <= limit; w++) {
+    for (let w = low; w <= limit; w++) {
       const word = state[w] as number;
       const next = ((word << 1) | carry) & (mask[w] as number);
       state[w] = next;
       if (next !== 0) highest = w;
       carry = word >>> 31;
     }
-    top = highest < 0 ? 0 : highest;
+    if (highest < 0) {
+      // Nothing in flight and no start left: the piece cannot occur any more.
+      if (j >= lastStart) return -1;
+      top = 0;
+    } else top = highest;
     if (((state[lastWord] as number) & lastBit) !== 0) return j - length + 1;
   }
   return -1;
@@ -168,11 +202,13 @@ function find(piece: GlobPiece, text: string, from: number, end: number): number
     const at = text.indexOf(piece.text, from);
     return at >= 0 && at + piece.text.length <= end ? at : -1;
   }
-  // Trying each start costs up to (starts × length) comparisons, the scan (region × words)
-  // word steps (measured: a word step costs about half a comparison): take the cheaper one.
+  // Trying each start costs up to (starts × literal units) comparisons, the scan (region ×
+  // active words) word steps (measured: a word step costs about half a comparison): take
+  // the cheaper one.
   const length = piece.text.length;
   const starts = end - from - length + 1;
-  if (starts * length * 2 <= (end - from) * Math.ceil(length / 32)) {
+  const literals = piece.checkAt?.length ?? length;
+  if (starts * literals * 2 <= (end - from) * (Math.ceil(Math.min(length, starts) / 32) + 1)) {
     for (let s = from; s < from + starts; s++) if (matchesAt(piece, text, s)) return s;
     return -1;
   }
