@@ -284,7 +284,7 @@ const worst = [
     text: text10k,
   },
   {
-    name: 'wildcard: 1,000-char `?` piece vs 2,048 chars (max ARN)',
+    name: 'wildcard: 1,001-char `a?…b` piece vs 2,048 chars (max ARN)',
     glob: compileGlob(`*${'a?'.repeat(500)}b*`),
     text: arn2k,
   },
