@@ -26,6 +26,12 @@ export default defineConfig({
       ],
     },
   },
+  // Lighthouse's simulated performance score moves with machine load, so its test runs on
+  // its own after every other browser test has finished (and its pages one after another).
+  projects: [
+    { name: 'browser', testIgnore: /lighthouse\.spec\.ts$/ },
+    { name: 'lighthouse', testMatch: /lighthouse\.spec\.ts$/, dependencies: ['browser'] },
+  ],
   webServer: {
     // The real binary, not npx: Playwright then owns the process and stops it.
     command: `node node_modules/astro/bin/astro.mjs preview --host 127.0.0.1 --port ${PORT}`,
