@@ -22,6 +22,25 @@ export function el(
   };
 }
 
+/**
+ * Prose from scenarios and the engine marks names with backticks, as Markdown does
+ * ("alice can switch to `Developer`"), so the CLI reads well; on the page each pair becomes a
+ * <code> element instead of showing the backticks. An unpaired backtick stays as it is.
+ */
+export function withCode(text: string): Node[] {
+  const parts = text.split('`');
+  if (parts.length < 3) return [text];
+  const nodes: Node[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] ?? '';
+    const closed = i % 2 === 1 && i < parts.length - 1;
+    if (closed) nodes.push(el('code', {}, part));
+    else if (i % 2 === 1) nodes.push(`\`${part}`);
+    else if (part !== '') nodes.push(part);
+  }
+  return nodes;
+}
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 const ESCAPES: Readonly<Record<string, string>> = {

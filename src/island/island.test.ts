@@ -61,6 +61,30 @@ describe('the world diagram', () => {
     expect(svg).toContain('user alice · Caller');
     expect(svg).toContain('role Deploy · Target');
   });
+  it('routes an arrow that skips an account under the row, not through the account', () => {
+    const ch02 = getScenario('ch02-jump-account');
+    if (ch02 === null) throw new Error('ch02 did not load');
+    const svg = toHtml(worldDiagram(ch02.world, {}, 'en'));
+    const [, , , height] = (/viewBox="([\d. ]+)"/.exec(svg)?.[1] ?? '').split(' ').map(Number);
+    const ds = [...svg.matchAll(/<path d="([^"]+)" class="wd-trust/g)].map((m) => m[1] ?? '');
+    expect(ds).toHaveLength(2);
+    // jump → dev is a neighbour (one curve); jump → prod skips dev (a lane with corners).
+    expect(ds.filter((d) => d.includes('Q'))).toHaveLength(1);
+    const ys = (ds.find((d) => d.includes('Q')) ?? '')
+      .split(/[ ,MLQC]/)
+      .filter(Boolean)
+      .map(Number)
+      .filter((_, i) => i % 2 === 1);
+    const lane = Math.max(...ys);
+    const boxBottoms = [
+      ...svg.matchAll(
+        /<g class="wd-account[^"]*"><rect x="[\d.]+" y="([\d.]+)" width="[\d.]+" height="([\d.]+)"/g,
+      ),
+    ].map((m) => Number(m[1]) + Number(m[2]));
+    expect(boxBottoms).toHaveLength(3);
+    expect(lane).toBeGreaterThan(Math.max(...boxBottoms));
+    expect(lane).toBeLessThan(height ?? 0);
+  });
   it('draws no arrows for a broken trust policy instead of failing', () => {
     const world = {
       ...playground.world,

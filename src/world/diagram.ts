@@ -22,6 +22,8 @@ interface Box {
   readonly y: number;
   readonly w: number;
   readonly h: number;
+  /** Inside an account row: the y of the free lane below that row (arrows that skip a box). */
+  readonly laneY?: number;
 }
 
 export interface Trust {
@@ -139,8 +141,18 @@ export function worldDiagram(world: World, focus: DiagramFocus, lang: Lang): Ele
     const y = rowY(Math.floor(i / COLS));
     const list = entities(a);
     const h = HEAD + list.length * ROW + PAD;
+    const laneY = y + (rows[Math.floor(i / COLS)] ?? h) + GAP / 2;
     const acctKey = nodeKey('account', a.id, '');
-    boxes.set(acctKey, { key: acctKey, label: a.alias, kind: 'account', x, y, w: BOX_W, h: HEAD });
+    boxes.set(acctKey, {
+      key: acctKey,
+      label: a.alias,
+      kind: 'account',
+      x,
+      y,
+      w: BOX_W,
+      h: HEAD,
+      laneY,
+    });
     const inner: Node[] = list.map((e, j) => {
       const box: Box = {
         key: e.key,
@@ -150,6 +162,7 @@ export function worldDiagram(world: World, focus: DiagramFocus, lang: Lang): Ele
         y: y + HEAD + j * ROW,
         w: BOX_W - 2 * PAD,
         h: ROW - 6,
+        laneY,
       };
       boxes.set(e.key, box);
       return el(
@@ -179,8 +192,15 @@ export function worldDiagram(world: World, focus: DiagramFocus, lang: Lang): Ele
   });
 
   const edges = trustEdges(world);
+  // The last row's lane is only drawn into when an arrow there skips a box.
+  const lastLane = rowY(rows.length - 1) + (rows[rows.length - 1] ?? 0) + GAP / 2;
+  const usesLastLane = edges.some((e) => {
+    const from = boxes.get(boxKeyFor(e.from));
+    const to = boxes.get(e.to);
+    return from !== undefined && to !== undefined && skipsBox(from, to) && from.laneY === lastLane;
+  });
   const external: Node[] = [];
-  let extY = rowY(rows.length);
+  let extY = rowY(rows.length) - GAP + (usesLastLane ? GAP / 2 : 0) + PAD;
   const arrows: Node[] = [];
   for (const e of edges) {
     let from = boxes.get(boxKeyFor(e.from));
@@ -243,9 +263,33 @@ export function worldDiagram(world: World, focus: DiagramFocus, lang: Lang): Ele
   );
 }
 
+/** Two boxes in one account row with another account between them. */
+function skipsBox(a: Box, b: Box): boolean {
+  return a.laneY !== undefined && a.laneY === b.laneY && Math.abs(a.x - b.x) > 1.5 * (BOX_W + GAP);
+}
+
 function arrowPath(a: Box, b: Box): string {
   const ay = a.y + a.h / 2;
   const by = b.y + b.h / 2;
+  if (skipsBox(a, b) && a.laneY !== undefined) {
+    // A straight curve would cross the account in between: drop into the gap beside `a`,
+    // run along the lane under the row, and rise in the gap beside `b`, with rounded corners.
+    const s = b.x > a.x ? 1 : -1;
+    const ax = s > 0 ? a.x + a.w : a.x;
+    const bx = s > 0 ? b.x : b.x + b.w;
+    // Entities sit PAD inside their account; an account's own box is its edge.
+    const inset = (box: Box): number => (box.kind === 'account' ? 0 : PAD) + GAP / 2;
+    const gx = ax + s * inset(a);
+    const hx = bx - s * inset(b);
+    const lane = a.laneY;
+    const r = 8;
+    return [
+      `M${ax},${ay} L${gx - s * r},${ay} Q${gx},${ay} ${gx},${ay + r}`,
+      `L${gx},${lane - r} Q${gx},${lane} ${gx + s * r},${lane}`,
+      `L${hx - s * r},${lane} Q${hx},${lane} ${hx},${lane - r}`,
+      `L${hx},${by + r} Q${hx},${by} ${hx + s * r},${by} L${bx},${by}`,
+    ].join(' ');
+  }
   if (Math.abs(a.x - b.x) < 1) {
     // Same column: bow out to the right so the arrow does not run through the boxes.
     const x = a.x + a.w;

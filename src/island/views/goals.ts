@@ -1,6 +1,6 @@
 // The exercise: goals as a live checklist (met/not met in words, a mark and data-met for
 // tests), hints one at a time, solution and reset controls.
-import { el, type Element } from '../../dom/tree.ts';
+import { el, withCode, type Element } from '../../dom/tree.ts';
 import { t, type Lang } from '../../i18n/strings.ts';
 import type { Localized } from '../../../sandbox/policy/types.ts';
 
@@ -35,7 +35,7 @@ export function goalsView(x: ExerciseView, lang: Lang): Element {
             'data-met': g.met ? 'true' : 'false',
           },
           el('span', { 'aria-hidden': 'true', class: 'sb-goal-mark' }, g.met ? '☑ ' : '☐ '),
-          g.title[lang],
+          ...withCode(g.title[lang]),
           el('span', { class: 'sb-goal-state' }, ` (${t(lang, g.met ? 'goalMet' : 'goalNotMet')})`),
         ),
       ),
@@ -53,7 +53,7 @@ export function goalsView(x: ExerciseView, lang: Lang): Element {
               'li',
               { 'data-hint': i },
               el('strong', {}, `${t(lang, 'hintN', { n: i + 1, total: x.hints.length })}: `),
-              h[lang],
+              ...withCode(h[lang]),
             ),
           ),
       ),

@@ -1,6 +1,6 @@
 // The whole sandbox as server-rendered markup. The island later re-renders the dynamic
 // panels (findings, stepper, result, session, goals) into the same containers.
-import { el, type Element } from '../../dom/tree.ts';
+import { el, withCode, type Element } from '../../dom/tree.ts';
 import { t, type Lang } from '../../i18n/strings.ts';
 import type { Scenario } from '../../../sandbox/scenario/types.ts';
 import { documentRoles } from '../../scenario/documents.ts';
@@ -62,8 +62,13 @@ export function shellView(
     el(
       'header',
       { class: 'sb-head' },
-      el('p', { class: 'sb-title' }, el('strong', {}, `${t(lang, 'sandbox')}: `), s.title[lang]),
-      el('p', {}, s.description[lang]),
+      el(
+        'p',
+        { class: 'sb-title' },
+        el('strong', {}, `${t(lang, 'sandbox')}: `),
+        ...withCode(s.title[lang]),
+      ),
+      el('p', {}, ...withCode(s.description[lang])),
     ),
     el('div', { class: 'sb-notices', role: 'status', 'aria-live': 'polite', 'data-notices': true }),
     panelSection(

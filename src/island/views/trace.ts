@@ -1,7 +1,7 @@
 // The evaluation stepper and the result: every step of the call as a node (the active one
 // marked in words as well as colour), and for the steps that reached the engine the gates,
 // policies, statements and conditions that were evaluated.
-import { el, type Element, type Node } from '../../dom/tree.ts';
+import { el, withCode, type Element, type Node } from '../../dom/tree.ts';
 import { t, type Lang } from '../../i18n/strings.ts';
 import type { ConditionTrace, GateResult, StatementTrace } from '../../../sandbox/engine/types.ts';
 import { STEP_ORDER } from '../../../sandbox/sts/trace.ts';
@@ -162,7 +162,7 @@ export function resultView(outcome: CallOutcome | null, lang: Lang): Element {
       el('span', { 'aria-hidden': 'true' }, outcome.ok ? '✓ ' : '✗ '),
       t(lang, `decision_${decision}`),
     ),
-    summary !== undefined && el('p', {}, summary),
+    summary !== undefined && el('p', {}, ...withCode(summary)),
     !outcome.ok &&
       el(
         'div',
@@ -173,7 +173,7 @@ export function resultView(outcome: CallOutcome | null, lang: Lang): Element {
           { tabindex: 0 },
           el('code', {}, `An error occurred (${outcome.error.code}): ${outcome.error.message}`),
         ),
-        el('p', {}, outcome.error.explanation[lang]),
+        el('p', {}, ...withCode(outcome.error.explanation[lang])),
       ),
     outcome.ok &&
       el(
