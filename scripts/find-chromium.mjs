@@ -17,3 +17,17 @@ const candidates = [
 export function findChromium() {
   return candidates.find((path) => path !== undefined && path !== '' && existsSync(path));
 }
+
+/**
+ * Flags for every Chromium the tests start (Playwright's and Lighthouse's): no sandbox (CI
+ * runs as root), no GPU, and nothing that would reach out to the network on its own.
+ */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];

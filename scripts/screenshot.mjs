@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from '@playwright/test';
-import { findChromium } from './find-chromium.mjs';
+import { CHROMIUM_FLAGS, findChromium } from './find-chromium.mjs';
 
 const PORT = 4331;
 const server = spawn(
@@ -23,7 +23,7 @@ try {
   const executablePath = findChromium();
   const browser = await chromium.launch({
     ...(executablePath === undefined ? {} : { executablePath }),
-    args: ['--no-sandbox'],
+    args: CHROMIUM_FLAGS,
   });
   // The embed page (no site chrome) of chapter 2 with the diagram and the attempt panels:
   // bob's denied switch into dev, stopped at the gate that decided it.

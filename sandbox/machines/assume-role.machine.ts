@@ -4,6 +4,7 @@
 // the active step and the engine gates it shows, so the UI can highlight the statements.
 import { assign, setup } from 'xstate';
 import type { GateResult } from '../engine/types.ts';
+import { STEP_ORDER } from '../sts/trace.ts';
 import type { CallOutcome, StepId, TraceStep } from '../sts/types.ts';
 
 export interface AssumeRoleContext {
@@ -21,15 +22,7 @@ export type AssumeRoleEvent =
   | { readonly type: 'LOAD'; readonly outcome: CallOutcome };
 
 /** The gate states in order; `requestValidation` first, `issueCredentials` last. */
-export const GATE_STATES = [
-  'requestValidation',
-  'callerIdentity',
-  'scps',
-  'boundaryAndSession',
-  'trustPolicy',
-  'rcps',
-  'issueCredentials',
-] as const satisfies readonly StepId[];
+export const GATE_STATES = STEP_ORDER;
 
 function traceStep(outcome: CallOutcome | null, step: StepId): TraceStep | undefined {
   return outcome?.trace.steps.find((s) => s.step === step);

@@ -8,7 +8,7 @@ import type { AuthzResult, ContextValue } from '../engine/types.ts';
 import { roleUniqueId } from '../world/ids.ts';
 import { findRole, findRoleByName, resolveAttachment, type FoundRole } from '../world/lookup.ts';
 import { orgPolicyLevels, trustPolicyOf } from '../world/resolve.ts';
-import type { Caller, Session, Tag } from '../world/types.ts';
+import type { Account, Caller, Session, Tag } from '../world/types.ts';
 import { mergeTags, resolveCaller, type Identity } from './caller.ts';
 import { cliCredentials, issueCredentials } from './credentials.ts';
 import type { StsEnv } from './env.ts';
@@ -22,7 +22,7 @@ import {
   sourceIdentityChange,
 } from './errors.ts';
 import { denied, rejected, succeeded } from './outcome.ts';
-import type { AssumeRoleCall, AwsError, CallOutcome, SwitchRoleCall } from './types.ts';
+import type { AssumeRoleCall, AwsError, CallOutcome, PolicyArn, SwitchRoleCall } from './types.ts';
 import {
   checkDurationRange,
   checkExternalId,
@@ -42,6 +42,35 @@ export const DEFAULT_SESSION_NAME = 'iamlab-session';
 /** A session policy given as a document id of the world, or as JSON text. */
 export function sessionPolicyText(env: StsEnv, policy: string): string {
   return env.world.documents[policy] ?? policy;
+}
+
+/**
+ * Adds each PolicyArns document to the session policies (`policies`, mutated) and checks
+ * what STS packs: an ARN the world does not know is a ValidationError, the packed policies
+ * and tags must fit. `account` is whose same-account names resolve (none: nothing does).
+ */
+export function addManagedSessionPolicies(
+  env: StsEnv,
+  account: Account | undefined,
+  policyArns: readonly PolicyArn[],
+  policies: string[],
+  tags: readonly Tag[],
+): { readonly error: AwsError; readonly reason: string } | null {
+  for (const { arn } of policyArns) {
+    const doc = account ? resolveAttachment(env.world, account, arn) : undefined;
+    if (!doc)
+      return {
+        error: constraint(
+          'policyArns.member.arn',
+          arn,
+          'Member must name an existing managed policy',
+        ),
+        reason: 'unknown-policy-arn',
+      };
+    policies.push(doc.text);
+  }
+  const packed = checkPacked(policies, tags);
+  return packed ? { error: packed, reason: 'packed-policy-too-large' } : null;
 }
 
 /** The MFA keys the AssumeRole request itself carries when SerialNumber + TokenCode are valid. */
@@ -233,17 +262,14 @@ export function assumeRole(env: StsEnv, caller: Caller, call: AssumeRoleCall): C
   if (chained && duration > ONE_HOUR) return fail(chainingLimit(), 'role-chaining-limit');
   const max = role?.role.maxSessionDuration ?? ONE_HOUR;
   if (role && duration > max) return fail(durationOverRoleMax(max), 'duration-over-role-max');
-  for (const { arn } of call.policyArns ?? []) {
-    const doc = role ? resolveAttachment(env.world, role.account, arn) : undefined;
-    if (!doc)
-      return fail(
-        constraint('policyArns.member.arn', arn, 'Member must name an existing managed policy'),
-        'unknown-policy-arn',
-      );
-    policies.push(doc.text);
-  }
-  const packed = checkPacked(policies, tags);
-  if (packed) return fail(packed, 'packed-policy-too-large');
+  const unpacked = addManagedSessionPolicies(
+    env,
+    role?.account,
+    call.policyArns ?? [],
+    policies,
+    tags,
+  );
+  if (unpacked) return fail(unpacked.error, unpacked.reason);
   const current = identity.session?.sourceIdentity;
   if (
     current !== undefined &&

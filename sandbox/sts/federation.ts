@@ -126,6 +126,22 @@ function webIdentityKeys(
   return keys;
 }
 
+/** The parameters both federated calls check before any trust policy: name, duration, policy. */
+function checkFederatedParameters(
+  env: StsEnv,
+  nameField: string,
+  sessionName: string,
+  call: { readonly durationSeconds?: number | undefined; readonly policy?: string | undefined },
+): AwsError | null {
+  return (
+    checkSessionName(nameField, sessionName) ??
+    (call.durationSeconds === undefined
+      ? null
+      : checkDurationRange(call.durationSeconds, 900, 43200)) ??
+    (call.policy === undefined ? null : checkSessionPolicy(sessionPolicyText(env, call.policy)))
+  );
+}
+
 export function assumeRoleWithWebIdentity(
   env: StsEnv,
   call: AssumeRoleWithWebIdentityCall,
@@ -135,12 +151,7 @@ export function assumeRoleWithWebIdentity(
   const host = call.token.iss.replace(/^https:\/\//, '').replace(/\/$/, '');
   const fail = (error: AwsError, reason: string): CallOutcome =>
     rejected(op, host, base, error, reason);
-  const basic =
-    checkSessionName('roleSessionName', call.roleSessionName) ??
-    (call.durationSeconds === undefined
-      ? null
-      : checkDurationRange(call.durationSeconds, 900, 43200)) ??
-    (call.policy === undefined ? null : checkSessionPolicy(sessionPolicyText(env, call.policy)));
+  const basic = checkFederatedParameters(env, 'roleSessionName', call.roleSessionName, call);
   if (basic) return fail(basic, 'parameter');
   const role = findRole(env.world, call.roleArn);
   if (!role) return fail(notAuthorizedFederated(`sts:${op}`), 'no-such-role');
@@ -207,12 +218,7 @@ export function assumeRoleWithSaml(env: StsEnv, call: AssumeRoleWithSamlCall): C
     rejected(op, call.principalArn, base, error, reason);
   const invalid = (message: string, en: string, ja: string, reason: string): CallOutcome =>
     fail(invalidIdentityToken(message, en, ja), reason);
-  const basic =
-    checkSessionName('RoleSessionName', a.roleSessionName) ??
-    (call.durationSeconds === undefined
-      ? null
-      : checkDurationRange(call.durationSeconds, 900, 43200)) ??
-    (call.policy === undefined ? null : checkSessionPolicy(sessionPolicyText(env, call.policy)));
+  const basic = checkFederatedParameters(env, 'RoleSessionName', a.roleSessionName, call);
   if (basic) return fail(basic, 'parameter');
   const role = findRole(env.world, call.roleArn);
   if (!role) return fail(notAuthorizedFederated(`sts:${op}`), 'no-such-role');

@@ -3,14 +3,13 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_getfederationtoken.html
 import { authorize } from '../engine/authorize.ts';
 import type { ContextValue } from '../engine/types.ts';
-import { resolveAttachment } from '../world/lookup.ts';
 import { orgPolicyLevels } from '../world/resolve.ts';
 import type { Caller, Session } from '../world/types.ts';
-import { sessionPolicyText } from './assume-role.ts';
+import { addManagedSessionPolicies, sessionPolicyText } from './assume-role.ts';
 import { resolveCaller } from './caller.ts';
 import { cliCredentials, issueCredentials } from './credentials.ts';
 import type { StsEnv } from './env.ts';
-import { constraint, mfaFailed, notAuthorized, sessionCredentialsNotAllowed } from './errors.ts';
+import { mfaFailed, notAuthorized, sessionCredentialsNotAllowed } from './errors.ts';
 import { denied, rejected, succeeded } from './outcome.ts';
 import type {
   AwsError,
@@ -22,7 +21,6 @@ import type {
 import {
   checkDurationRange,
   checkMfaParameters,
-  checkPacked,
   checkPolicyArns,
   checkSessionName,
   checkSessionPolicy,
@@ -133,17 +131,14 @@ export function getFederationToken(
     checkPolicyArns(call.policyArns ?? []) ??
     checkTags(tags, []);
   if (bad) return fail(bad, 'parameter');
-  for (const { arn } of call.policyArns ?? []) {
-    const doc = resolveAttachment(env.world, id.user.account, arn);
-    if (!doc)
-      return fail(
-        constraint('policyArns.member.arn', arn, 'Member must name an existing managed policy'),
-        'unknown-policy-arn',
-      );
-    policies.push(doc.text);
-  }
-  const packed = checkPacked(policies, tags);
-  if (packed) return fail(packed, 'packed-policy-too-large');
+  const unpacked = addManagedSessionPolicies(
+    env,
+    id.user.account,
+    call.policyArns ?? [],
+    policies,
+    tags,
+  );
+  if (unpacked) return fail(unpacked.error, unpacked.reason);
   const account = id.user.account.id;
   const arn = `arn:aws:sts::${account}:federated-user/${call.name}`;
   for (const tag of tags) context[`aws:RequestTag/${tag.key}`] = tag.value;

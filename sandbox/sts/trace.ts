@@ -13,7 +13,8 @@ const STEP_OF_GATE: Record<GateId, StepId> = {
   rcp: 'rcps',
 };
 
-export const STEP_ORDER: readonly StepId[] = [
+/** The steps of a call in order; the assume-role machine has one state for each. */
+export const STEP_ORDER = [
   'requestValidation',
   'callerIdentity',
   'scps',
@@ -21,7 +22,7 @@ export const STEP_ORDER: readonly StepId[] = [
   'trustPolicy',
   'rcps',
   'issueCredentials',
-];
+] as const satisfies readonly StepId[];
 
 export interface ValidationStep {
   readonly outcome: 'pass' | 'fail';

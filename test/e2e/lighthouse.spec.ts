@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { findChromium } from '../../scripts/find-chromium.mjs';
+import { CHROMIUM_FLAGS, findChromium } from '../../scripts/find-chromium.mjs';
 
 // Issue 5's budget: a chapter page with a sandbox under Lighthouse's default mobile
 // emulation and simulated throttling must score performance ≥ 95 and accessibility 100.
@@ -24,16 +24,7 @@ for (const path of PAGES) {
     expect(chromePath, 'a Chromium is needed for Lighthouse').toBeDefined();
     const chrome = await chromeLauncher.launch({
       ...(chromePath === undefined ? {} : { chromePath }),
-      chromeFlags: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
     });
     try {
       const performance: number[] = [];
