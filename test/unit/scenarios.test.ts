@@ -153,6 +153,15 @@ describe('iamlab check', { timeout: 60_000 }, () => {
     );
   });
 
+  it('proves the playground, which the island owns under src/scenarios', () => {
+    const out = iamlab(['check', 'src/scenarios']);
+    expect(out.stderr).toBe('');
+    expect(out.status).toBe(0);
+    expect(out.stdout).toMatch(
+      /^ok {3}playground: \d+ goals, start fails \d+, solution passes all$/m,
+    );
+  });
+
   it('exits 1 when a scenario asks nothing (start already passes) and 2 for an unreadable folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'iamlab-check-'));
     const target = join(dir, 'jump-account');
