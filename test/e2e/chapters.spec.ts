@@ -186,3 +186,26 @@ test('every internal link in the built site points to an existing file', () => {
   expect(checked).toBeGreaterThan(pages.length);
   expect(broken).toEqual([]);
 });
+
+test('chapter 3: a stale unique ID in a trust is flagged, matches no one, and the fix lets carol in', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.goto('/chapters/03-trust-policies/#ex-recreated-user');
+  const box = page.locator('[data-sandbox="ch03-trust-policies"]');
+  const trust = box.locator('.sb-policy', { hasText: 'AIDAQ7OLDCAROLX4EXMPL' }).first();
+  await box.locator('select[data-preset]').selectOption('carol-deploy');
+  await box.getByRole('button', { name: 'Run' }).click();
+  await expect(box.locator('[data-decision]')).toHaveAttribute('data-decision', 'implicitDeny');
+  // The findings come with the simulator, which the first interaction has loaded.
+  await expect(trust).toContainText('is a unique ID');
+  await expect(box.locator('[data-goal="carol-deploy"]')).toHaveAttribute('data-met', 'false');
+
+  page.once('dialog', (d) => void d.accept());
+  await box.getByRole('button', { name: 'Show the solution' }).click();
+  await expect(box.locator('[data-goal="carol-deploy"]')).toHaveAttribute('data-met', 'true', {
+    timeout: 30_000,
+  });
+  await box.getByRole('button', { name: 'Run' }).click();
+  await expect(box.locator('[data-decision]')).toHaveAttribute('data-decision', 'allowed');
+});

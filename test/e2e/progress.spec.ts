@@ -74,7 +74,7 @@ test('corrupted storage shows the map as not yet, without errors', async ({ page
   await page.goto('/');
   await page.evaluate((k) => {
     localStorage.setItem(k, '{not json');
-    localStorage.setItem('iamlab:sandbox:ch03-trust-policies@1', '{"solved":"yes"}');
+    localStorage.setItem('iamlab:sandbox:ch03-trust-policies@2', '{"solved":"yes"}');
   }, KEY);
   await page.reload();
   await expect(page.locator('.course-map > li')).toHaveCount(12);
