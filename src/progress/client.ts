@@ -32,15 +32,18 @@ function markGoal(goal: HTMLElement): void {
 }
 
 function mark(): void {
-  const done = new Set<string>();
+  // Every element a sidebar link is looked up by also carries its key, so each key is read
+  // from storage once, here.
+  const solvedKeys = new Set<string>();
   for (const chapter of document.querySelectorAll<HTMLElement>('[data-progress-key]')) {
-    const p = progress(chapter.dataset['progressKey'] ?? '');
+    const key = chapter.dataset['progressKey'] ?? '';
+    const p = progress(key);
     for (const goal of chapter.querySelectorAll<HTMLElement>('[data-progress-goal]')) {
       // Saves from before per-goal ids only say "solved": that means every goal.
       if (p.solved || p.met.has(goal.dataset['progressGoal'] ?? '')) markGoal(goal);
     }
     if (!p.solved) continue;
-    done.add(chapter.dataset['progressSlug'] ?? '');
+    solvedKeys.add(key);
     chapter.dataset['solved'] = 'true';
   }
   for (const a of document.querySelectorAll<HTMLAnchorElement>(
@@ -50,10 +53,7 @@ function mark(): void {
     const key = document.querySelector<HTMLElement>(`[data-progress-sidebar="${slug}"]`)?.dataset[
       'progressKey'
     ];
-    if (
-      (done.has(slug) || (key !== undefined && progress(key).solved)) &&
-      a.querySelector('.progress-mark') === null
-    ) {
+    if (key !== undefined && solvedKeys.has(key) && a.querySelector('.progress-mark') === null) {
       const m = document.createElement('span');
       m.className = 'progress-mark';
       m.textContent = ' ✓';
