@@ -10,6 +10,8 @@ export default defineConfig({
   site: 'https://iamlab.example.org',
   srcDir: '.',
   trailingSlash: 'always',
+  // Several people (or agents) can build and browser-test side by side, each in its own folder.
+  outDir: process.env['IAMLAB_DIST'] ?? './dist',
   integrations: [
     starlight({
       title: { en: 'iamlab', ja: 'iamlab' },

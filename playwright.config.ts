@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_FLAGS, findChromium } from './scripts/find-chromium.mjs';
 
-const PORT = 4329;
+// Side-by-side runs need their own port and build folder (IAMLAB_DIST, read by astro.config.mjs).
+const PORT = Number(process.env['PW_PORT'] ?? '4329');
 // scripts/require-chromium.mjs has already failed the run when this is undefined.
 const chromium = findChromium();
 

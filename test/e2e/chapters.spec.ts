@@ -9,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const docs = join(root, 'content/docs');
-const dist = join(root, 'dist');
+const dist = join(root, process.env['IAMLAB_DIST'] ?? 'dist');
 const LANGS = [
   { lang: 'en', dir: docs, prefix: '' },
   { lang: 'ja', dir: join(docs, 'ja'), prefix: '/ja' },
