@@ -38,6 +38,16 @@ export function verdictOf(outcome: CallOutcome): Verdict {
   return { status: 'error', code: outcome.error.code };
 }
 
+/**
+ * A verdict as one word, the vocabulary of the island's `data-decision` and of
+ * `iamlab run --json`: `allowed`, `explicitDeny`, `implicitDeny` or `error:<AWS error code>`.
+ */
+export function decisionName(verdict: Verdict): string {
+  if (verdict.status === 'allowed') return 'allowed';
+  if (verdict.status === 'denied') return verdict.decision;
+  return `error:${verdict.code}`;
+}
+
 /** Whether a verdict is what a goal expects; `{error: 'AccessDenied'}` accepts either denial. */
 export function meets(verdict: Verdict, expect: Expectation): boolean {
   if (typeof expect === 'string') {
@@ -96,9 +106,30 @@ export function startingCaller(
   return { caller: { type: 'user', arn }, sessions: [] };
 }
 
-export function runAttempt(world: World, clockStart: number, attempt: Attempt): AttemptResult {
-  let clock = createClock(clockStart);
-  const start = startingCaller(world, attempt, clock.now);
+/**
+ * Where a run continues from instead of a fresh world: the sessions a learner already holds,
+ * the simulated time, and the session whose credentials make the first call.
+ */
+export interface RunFrom {
+  readonly sessions: readonly Session[];
+  readonly now: number;
+  readonly accessKeyId: string;
+}
+
+export function runAttempt(
+  world: World,
+  clockStart: number,
+  attempt: Attempt,
+  from?: RunFrom,
+): AttemptResult {
+  let clock = createClock(from?.now ?? clockStart);
+  const start =
+    from === undefined
+      ? startingCaller(world, attempt, clock.now)
+      : {
+          caller: { type: 'session', accessKeyId: from.accessKeyId } as Caller,
+          sessions: [...from.sessions],
+        };
   let caller = start.caller;
   let sessions: Session[] = start.sessions;
   const steps: StepResult[] = [];
