@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { monacoCssInJs } from './src/editor/monaco-css-plugin.mjs';
+import { siteCsp } from './src/security/csp.mjs';
 
 // srcDir '.' lets Starlight's docsLoader read chapters from ./content/docs (it only looks
 // under <srcDir>/content/docs); site code lives in ./src and Astro pages in ./pages.
@@ -12,6 +13,11 @@ export default defineConfig({
   trailingSlash: 'always',
   // Several people (or agents) can build and browser-test side by side, each in its own folder.
   outDir: process.env['IAMLAB_DIST'] ?? './dist',
+  // Every page carries a strict Content-Security-Policy (issue 10): see src/security/csp.mjs.
+  security: { csp: siteCsp() },
+  // Code blocks are Expressive Code's (Starlight turns Astro's Shiki off the same way, but only
+  // after Astro has warned that Shiki's inline styles and a CSP do not mix).
+  markdown: { syntaxHighlight: false },
   integrations: [
     starlight({
       title: { en: 'iamlab', ja: 'iamlab' },
