@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { monacoCssInJs } from './src/editor/monaco-css-plugin.mjs';
+import { catalogIntegration } from './scripts/catalog-files.ts';
 import { siteCsp } from './src/security/csp.mjs';
 
 // srcDir '.' lets Starlight's docsLoader read chapters from ./content/docs (it only looks
@@ -52,6 +53,8 @@ export default defineConfig({
       pagination: true,
     }),
     mdx(),
+    // Owned by the action catalog (issue 11): one JSON file per service, written at build time.
+    catalogIntegration(),
   ],
   // Owned by the sandbox island (issue 5): Monaco's CSS must stay in its lazy chunk, and
   // its workers are ES modules.
