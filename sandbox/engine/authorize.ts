@@ -18,9 +18,17 @@
 //    resource's account (resource/trust policy, RCPs) must both allow.
 // 6. IdPs (SAML/OIDC providers, web-identity hosts), services and anonymous callers belong to
 //    no account: only the resource side decides.
+// 7. KMS key policies are the other exception the current evaluation-logic page names ("Role
+//    trust policies and KMS key policies are exceptions … they must explicitly allow access
+//    for principals"), in one account too: an identity policy counts only where the key
+//    policy delegates to the account ("Unless the key policy explicitly allows it, you cannot
+//    use IAM policies to allow access to a KMS key", KMS developer guide, key-policies.html).
+// 8. Some requests are refused whatever the policies say (refusals.ts): an explicit deny is
+//    still reported as such; otherwise the refusal decides and `refusal` names the rule.
 import type { Finding, ParsedPolicy } from '../policy/types.ts';
 import { anyAllowGate, levelsGate, notApplicable, type GateEval } from './gates.ts';
 import type { AllowMatch } from './policy.ts';
+import { awsOwnedRefusal, credentialRefusal, refusalSummary } from './refusals.ts';
 import { prepareRequest, type PreparedRequest } from './request.ts';
 import { summarize } from './summary.ts';
 import type {
@@ -29,6 +37,7 @@ import type {
   Decision,
   DecisionReason,
   GateResult,
+  Refusal,
   Side,
   StatementRef,
 } from './types.ts';
@@ -45,6 +54,11 @@ const TRUST_SIDE_ACTIONS = new Set(['sts:tagsession', 'sts:setsourceidentity']);
 const UNDENIABLE_ACTIONS = new Set(['sts:getsessiontoken', 'sts:getcalleridentity']);
 
 function resourceAccountOf(req: PreparedRequest): string | null {
+  // AssumeRoot names a member account, but that account holds no policy for it: the caller's
+  // identity policy in the management (or delegated administrator) account decides, with
+  // SCPs ("You must use credentials from an Organizations management account or a delegated
+  // administrator account for IAM to call AssumeRoot", STS API reference, API_AssumeRoot).
+  if (req.action === 'sts:assumeroot') return req.caller.account;
   const given = req.request.resourceAccount;
   if (typeof given === 'string' && given !== '') return given;
   const fields = splitArnFields(req.resource);
@@ -55,6 +69,42 @@ function resourceAccountOf(req: PreparedRequest): string | null {
 function isRoleArn(resource: string): boolean {
   const fields = splitArnFields(resource);
   return fields !== null && fields[2] === 'iam' && fields[5].startsWith('role/');
+}
+
+/** A KMS key (not an alias, not `*`): the resource a key policy guards. */
+function isKmsKey(req: PreparedRequest): boolean {
+  if (!req.action.startsWith('kms:')) return false;
+  const fields = splitArnFields(req.resource);
+  return fields !== null && fields[2] === 'kms' && fields[5].startsWith('key/');
+}
+
+const SERVICE_LINKED_ROLE = ':role/aws-service-role/';
+
+/**
+ * Why RCPs do not apply to this request, or `null` when they do. They apply to AWS service
+ * principals like any other ("RCPs impact the effective permissions of principals …
+ * regardless of whether the principals belong to the same organizations or not"; AWS's own
+ * confused-deputy RCPs test `aws:PrincipalIsAWSService`), with the exceptions of
+ * "Resources and entities not restricted by RCPs": calls made by service-linked roles, a
+ * service assuming its service-linked role, and `kms:RetireGrant`. The other exceptions need
+ * facts a request case does not carry: the management account's resources (the world leaves
+ * its RCPs out, sandbox/world/lookup.ts) and AWS managed KMS keys (their ARNs look like any
+ * key's). The page also lists which services RCPs cover; the simulator applies them to every
+ * service, so an RCP on a service outside that list denies here but not in AWS.
+ * https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html
+ */
+function rcpExemption(req: PreparedRequest): string | null {
+  if (req.action === 'kms:retiregrant') return 'rcp-exempt-retire-grant';
+  const caller = req.caller;
+  const roleArn = caller.roleArn ?? (caller.form?.kind === 'role' ? caller.text : undefined);
+  if (roleArn?.includes(SERVICE_LINKED_ROLE) === true) return 'rcp-exempt-service-linked-role';
+  if (
+    caller.form?.kind === 'service' &&
+    req.action === 'sts:assumerole' &&
+    req.resource.includes(SERVICE_LINKED_ROLE)
+  )
+    return 'rcp-exempt-service-linked-role';
+  return null;
 }
 
 function allFindings(input: AuthzInput): Finding[] {
@@ -103,7 +153,7 @@ function passes(g: GateEval): boolean {
 }
 
 function evaluate(input: AuthzInput): AuthzResult {
-  const req = prepareRequest(input.request);
+  const req = prepareRequest(input.request, input.permissionBoundary !== null);
   const caller = req.caller;
   const principalAccount = caller.account;
   const resourceAccount = resourceAccountOf(req);
@@ -125,14 +175,31 @@ function evaluate(input: AuthzInput): AuthzResult {
     reason,
     summary: summarize(reason, req, gates, deciding),
   });
+  const refuse = (gates: readonly GateResult[], refusal: Refusal): AuthzResult => ({
+    decision: 'implicitDeny',
+    ...base,
+    gates,
+    deciding: [],
+    reason: credential !== null ? 'credentials-cannot-call' : 'refused-by-aws',
+    summary: refusalSummary(refusal, req.request.action),
+    refusal,
+  });
 
-  if (UNDENIABLE_ACTIONS.has(req.action)) return finish('allowed', [], [], 'undeniable-action');
+  const credential = credentialRefusal(caller.form, req.action);
+  const refusal = credential ?? awsOwnedRefusal(req.action, req.resource);
+  if (UNDENIABLE_ACTIONS.has(req.action)) {
+    // No policy can deny these two, so only a refusal can.
+    return refusal === null ? finish('allowed', [], [], 'undeniable-action') : refuse([], refusal);
+  }
 
   const callerSide: Side = crossAccount ? 'caller' : hasCallerSide ? 'single' : 'caller';
   const resourceSide: Side = crossAccount || !hasCallerSide ? 'resource' : 'single';
   const isTrust =
     TRUST_ACTIONS.has(req.action) ||
     (TRUST_SIDE_ACTIONS.has(req.action) && isRoleArn(req.resource));
+  const isKeyPolicy = !isTrust && isKmsKey(req);
+  // Trust and key policies must themselves allow; identity permissions alone never suffice.
+  const mustAllow = isTrust || isKeyPolicy;
   const kind = caller.form?.kind;
   const isSession = kind === 'assumed-role' || kind === 'federated-user' || kind === 'role';
 
@@ -140,11 +207,13 @@ function evaluate(input: AuthzInput): AuthzResult {
     hasCallerSide && input.scps.length > 0
       ? levelsGate('scp', callerSide, input.scps, req)
       : notApplicable('scp', callerSide, hasCallerSide ? 'no-scps' : 'caller-has-no-account');
-  // Service principals are not subject to RCPs (AWS's RCP documentation, after this excerpt).
+  const exempt = input.rcps.length > 0 ? rcpExemption(req) : null;
   const rcp =
-    input.rcps.length > 0 && kind !== 'service'
-      ? levelsGate('rcp', resourceSide, input.rcps, req)
-      : notApplicable('rcp', resourceSide, 'no-rcps');
+    input.rcps.length === 0
+      ? notApplicable('rcp', resourceSide, 'no-rcps')
+      : exempt !== null
+        ? notApplicable('rcp', resourceSide, exempt)
+        : levelsGate('rcp', resourceSide, input.rcps, req);
   const resource =
     input.resourcePolicy !== null
       ? anyAllowGate(
@@ -152,9 +221,9 @@ function evaluate(input: AuthzInput): AuthzResult {
           resourceSide,
           [input.resourcePolicy],
           req,
-          isTrust ? 'trust-does-not-allow' : 'no-allow',
+          isTrust ? 'trust-does-not-allow' : isKeyPolicy ? 'key-policy-does-not-allow' : 'no-allow',
         )
-      : isTrust
+      : mustAllow
         ? {
             result: {
               gate: 'resource' as const,
@@ -162,7 +231,9 @@ function evaluate(input: AuthzInput): AuthzResult {
               outcome: 'implicitDeny' as const,
               policies: [],
               deciding: [],
-              reason: 'no-trust-policy',
+              // "Every KMS key must have exactly one key policy"; a case without one is a key
+              // whose policy allows nothing.
+              reason: isTrust ? 'no-trust-policy' : 'no-key-policy',
             },
             denies: [],
             allows: [],
@@ -215,6 +286,7 @@ function evaluate(input: AuthzInput): AuthzResult {
   const gates = all.map((g) => g.result);
   const denies = all.flatMap((g) => g.denies);
   if (denies.length > 0) return finish('explicitDeny', gates, denies, 'explicit-deny');
+  if (refusal !== null) return refuse(gates, refusal);
   if (scp.result.outcome === 'implicitDeny')
     return finish('implicitDeny', gates, [], 'scp-no-allow');
   if (rcp.result.outcome === 'implicitDeny')
@@ -222,6 +294,8 @@ function evaluate(input: AuthzInput): AuthzResult {
   const guards = [...scp.result.deciding, ...rcp.result.deciding];
   const resourceAllows = resource.result.outcome === 'allow';
   if (isTrust && !resourceAllows) return finish('implicitDeny', gates, [], 'trust-does-not-allow');
+  if (isKeyPolicy && !resourceAllows)
+    return finish('implicitDeny', gates, [], 'key-policy-does-not-allow');
   if (!hasCallerSide) {
     return resourceAllows
       ? finish('allowed', gates, [...guards, ...resource.result.deciding], 'allowed-by-resource')
@@ -238,7 +312,7 @@ function evaluate(input: AuthzInput): AuthzResult {
         : session.result.reason === 'federated-user-without-session-policy'
           ? 'federated-user-without-session-policy'
           : 'session-does-not-allow';
-  const trustRefs = isTrust ? resource.result.deciding : [];
+  const trustRefs = mustAllow ? resource.result.deciding : [];
 
   if (crossAccount) {
     if (!identityPath) return finish('implicitDeny', gates, [], identityFailure);

@@ -26,6 +26,8 @@ export interface Caller {
   readonly account: string | null;
   /** For a role session: the role's ARN with its path, from `aws:PrincipalArn` when given. */
   readonly roleArn?: string;
+  /** The IAM user or role has a permissions boundary (see `notPrincipalExcludes`). */
+  readonly hasBoundary?: boolean;
 }
 
 // Principal strings repeat across requests and policies; classifying one runs several
@@ -41,9 +43,10 @@ function classify(text: string): PrincipalForm | null {
   return form;
 }
 
-export function describeCaller(text: string, principalArn?: string): Caller {
+export function describeCaller(text: string, principalArn?: string, hasBoundary = false): Caller {
   const form = classify(text);
   const account = form === null ? null : accountOfForm(form);
+  const boundary = hasBoundary ? { hasBoundary } : {};
   if (form?.kind === 'assumed-role' && principalArn !== undefined) {
     const role = classify(principalArn);
     // INVARIANT: only a role ARN of the same account and name describes this session.
@@ -53,10 +56,10 @@ export function describeCaller(text: string, principalArn?: string): Caller {
       role.partition === form.partition &&
       role.name === form.roleName
     ) {
-      return { text, form, account, roleArn: role.arn };
+      return { text, form, account, roleArn: role.arn, ...boundary };
     }
   }
-  return { text, form, account };
+  return { text, form, account, ...boundary };
 }
 
 function isAwsCaller(caller: Caller): boolean {
@@ -167,8 +170,21 @@ export function matchPrincipal(spec: PrincipalSpec, caller: Caller): PrincipalMa
  * is left out only when every link of its chain is listed — the account, the role (for a
  * session) and the caller itself.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
+ *
+ * The current page (and the permissions-boundaries page) adds: "The NotPrincipal element with
+ * a Deny effect will always deny any IAM principal that has a permissions boundary policy
+ * attached, regardless of the values specified in the NotPrincipal element." So an IAM user or
+ * role session with a boundary is never left out. `NotPrincipal` is accepted only with `Deny`
+ * (an `Allow` gets a finding), so the effect need not be checked here.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
  */
 export function notPrincipalExcludes(spec: PrincipalSpec, caller: Caller): boolean {
+  const kind = caller.form?.kind;
+  if (
+    caller.hasBoundary === true &&
+    (kind === 'user' || kind === 'role' || kind === 'assumed-role')
+  )
+    return false;
   if (spec.kind === 'wildcard') return true;
   const kinds = new Set<PrincipalMatchKind>();
   for (const entry of spec.entries) {

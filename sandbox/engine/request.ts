@@ -12,7 +12,8 @@ export interface PreparedRequest {
   readonly context: ContextIndex;
 }
 
-export function prepareRequest(request: AuthzRequest): PreparedRequest {
+/** `hasBoundary`: the caller (an IAM user or role) has a permissions boundary. */
+export function prepareRequest(request: AuthzRequest, hasBoundary = false): PreparedRequest {
   const action = typeof request.action === 'string' ? request.action : '';
   const resource = typeof request.resource === 'string' ? request.resource : '';
   const principal = typeof request.principal === 'string' ? request.principal : '';
@@ -28,7 +29,11 @@ export function prepareRequest(request: AuthzRequest): PreparedRequest {
     request,
     action: action.toLowerCase(),
     resource,
-    caller: describeCaller(principal, typeof principalArn === 'string' ? principalArn : undefined),
+    caller: describeCaller(
+      principal,
+      typeof principalArn === 'string' ? principalArn : undefined,
+      hasBoundary,
+    ),
     context: index,
   };
 }

@@ -87,6 +87,22 @@ export function summarize(
         en: `implicitly denied: a federated user session without a session policy has no permissions`,
         ja: `暗黙的に拒否: セッションポリシーのないフェデレーションユーザーのセッションには権限がありません`,
       };
+    case 'key-policy-does-not-allow':
+      return {
+        en: `implicitly denied: the KMS key policy does not allow ${who} to call ${action}, and identity permissions count only where the key policy delegates to the account`,
+        ja: `暗黙的に拒否: KMS キーポリシーが ${who} に ${action} を許可していません（ID ベースのポリシーが効くのは、キーポリシーがアカウントに委任している場合だけです）`,
+      };
+    // authorize() words these two itself, naming the rule; kept for a complete switch.
+    case 'credentials-cannot-call':
+      return {
+        en: `denied whatever the policies say: these credentials cannot call ${action}`,
+        ja: `ポリシーの内容にかかわらず拒否: この認証情報では ${action} を呼び出せません`,
+      };
+    case 'refused-by-aws':
+      return {
+        en: `denied whatever the policies say: AWS refuses ${action} on this resource`,
+        ja: `ポリシーの内容にかかわらず拒否: AWS はこのリソースへの ${action} を受け付けません`,
+      };
     case 'no-allow':
       return {
         en: `implicitly denied: no identity-based or resource-based policy allows ${action} for ${who}`,

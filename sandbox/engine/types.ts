@@ -138,6 +138,9 @@ export type DecisionReason =
   | 'boundary-does-not-allow'
   | 'session-does-not-allow'
   | 'federated-user-without-session-policy'
+  | 'key-policy-does-not-allow'
+  | 'credentials-cannot-call'
+  | 'refused-by-aws'
   | 'no-allow'
   | 'allowed-by-resource'
   | 'allowed-by-resource-naming-caller'
@@ -159,4 +162,17 @@ export interface AuthzResult {
   readonly summary: Localized;
   /** Findings of policies that could not be used (AWS would have rejected them). */
   readonly errors: readonly Finding[];
+  /**
+   * A request AWS turns down whatever the policies say (`credentials-cannot-call`,
+   * `refused-by-aws`): which rule, and the page that states it.
+   */
+  readonly refusal?: Refusal;
+}
+
+/** A rule that denies a request before, and regardless of, any Allow. */
+export interface Refusal {
+  /** Kebab-case rule id, e.g. `aws-managed-policy-is-read-only`. */
+  readonly rule: string;
+  /** The AWS page that states the rule. */
+  readonly source: string;
 }

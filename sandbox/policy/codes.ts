@@ -30,6 +30,7 @@ export const FINDING_CODES = {
   'resource-and-notresource': 'error',
   'resource-not-allowed': 'error',
   'invalid-arn': 'error',
+  'variable-before-resource-part': 'error',
   'principal-and-notprincipal': 'error',
   'principal-not-allowed': 'error',
   'missing-principal': 'error',
@@ -54,6 +55,8 @@ export const FINDING_CODES = {
   'oidc-without-aud': 'security-warning',
   'third-party-without-external-id': 'security-warning',
   'saml-without-aud': 'warning',
+  // AWS Organizations
+  'rcp-allow-not-supported': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -308,6 +308,18 @@ export const M = {
       `${code(value)} は正しい ARN でも \`*\` でもありません: ${reason.ja}`,
     );
   },
+  variableBeforeResourcePart(value: string): Localized {
+    return l(
+      `${code(value)} has a policy variable before the fifth colon; variables may stand only in the resource part of an ARN, not in the partition, service, Region or account`,
+      `${code(value)} の 5 番目のコロンより前にポリシー変数があります。変数を使えるのは ARN のリソース部分だけで、パーティション・サービス・リージョン・アカウントには使えません`,
+    );
+  },
+  rcpAllowNotSupported(): Localized {
+    return l(
+      'an RCP can only deny: `Allow` is supported only in AWS\'s own `RCPFullAWSAccess`',
+      'RCP は拒否だけを書けます。`Allow` が使えるのは AWS の `RCPFullAWSAccess` だけです',
+    );
+  },
   invalidAction(value: string): Localized {
     return l(
       `${code(value)} is not an action; write \`service:ActionName\` or \`*\``,

@@ -48,12 +48,42 @@ function audienceKey(federated: string): string | null {
 
 const GITHUB = 'token.actions.githubusercontent.com';
 
+// GitHub claims that pin the repository or the workflow: since January 2026 STS checks them
+// too, so a trust that narrows one of them no longer lets any repository in (AWS What's New,
+// "AWS STS supports validation of identity provider claims", 2026-01).
+const GITHUB_PINNING_CLAIMS = ['sub', 'repository', 'repository_id', 'job_workflow_ref'];
+
+/**
+ * AWS's own default RCP, the one document where an RCP may allow: one statement allowing
+ * everything to everyone, without a condition. A customer RCP written the same way is let
+ * through too: it changes nothing, as RCPFullAWSAccess is attached everywhere anyway.
+ */
+function isRcpFullAwsAccess(statements: readonly Statement[]): boolean {
+  const [st] = statements;
+  return (
+    statements.length === 1 &&
+    st !== undefined &&
+    st.effect === 'Allow' &&
+    st.principal?.kind === 'wildcard' &&
+    st.action?.length === 1 &&
+    st.action[0]?.value === '*' &&
+    st.resource?.length === 1 &&
+    st.resource[0]?.value === '*' &&
+    st.conditions.length === 0
+  );
+}
+
 export function checkSecurity(
   rep: Reporter,
   statements: readonly Statement[],
   options: SecurityOptions,
 ): void {
+  // "The effect of Allow is only supported for the RCPFullAWSAccess policy" (AWS
+  // Organizations, RCP syntax, orgs_manage_policies_rcps_syntax.html).
+  const rcpAllowRefused = options.kind === 'rcp' && !isRcpFullAwsAccess(statements);
   for (const st of statements) {
+    if (rcpAllowRefused && st.effect === 'Allow')
+      rep.add('rcp-allow-not-supported', 'error', M.rcpAllowNotSupported(), st.path, st.range);
     if (st.effect !== 'Allow') continue;
     if (st.notPrincipal !== undefined) {
       rep.add(
@@ -120,7 +150,7 @@ export function checkSecurity(
         if (
           form?.kind === 'oidc-provider' &&
           form.host === GITHUB &&
-          !narrows(st, `${GITHUB}:sub`)
+          !GITHUB_PINNING_CLAIMS.some((claim) => narrows(st, `${GITHUB}:${claim}`))
         ) {
           rep.add(
             'github-oidc-without-sub',
