@@ -1,10 +1,18 @@
 // `iamlab`: the course's command line. A table of commands, one line each.
+import { accessCommand } from './commands/access.ts';
 import { assumeCommand } from './commands/assume.ts';
 import { checkCommand } from './commands/check.ts';
 import { evalCommand } from './commands/eval.ts';
+import { runCommand } from './commands/run.ts';
 import type { Command, CommandIo } from './commands/types.ts';
 
-const COMMANDS: readonly Command[] = [evalCommand, checkCommand, assumeCommand];
+const COMMANDS: readonly Command[] = [
+  evalCommand,
+  checkCommand,
+  assumeCommand,
+  runCommand,
+  accessCommand,
+];
 
 const io: CommandIo = {
   stdout: (text) => process.stdout.write(text),

@@ -1,30 +1,23 @@
 // `iamlab check [DIR]`: validates every scenario under DIR (default content/scenarios) and
-// proves it: the start state fails at least one goal, start + solution passes them all.
-// One line per scenario; exit 1 on any failure, 2 when DIR cannot be read.
+// proves it: each exercise's start fails at least one of its own goals (goals that already
+// hold are guards, and an exercise of guards only asks nothing), start + solution passes them
+// all. One line per scenario; exit 1 on any failure, 2 when DIR cannot be read.
 import {
+  decisionName,
+  expectationName,
   loadScenarios,
   proveScenario,
   renderProblem,
-  type GoalResult,
-  type Verdict,
 } from '../../sandbox/scenario/index.ts';
 import type { Command, CommandIo } from './types.ts';
 import { readJsonTree } from './scenario-files.ts';
 
 const USAGE = 'usage: iamlab check [DIR] [--lang en|ja]';
 
-function verdictText(v: Verdict): string {
-  return v.status === 'allowed' ? 'allowed' : v.status === 'denied' ? v.decision : v.code;
-}
-
-function expectText(g: GoalResult): string {
-  const e = g.goal.expect;
-  return typeof e === 'string' ? e : e.error;
-}
-
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'validate and prove every scenario (start fails a goal, start + solution passes all)',
+  summary:
+    'validate and prove every scenario (each exercise starts failing, start + solution passes all)',
   run(args: readonly string[], io: CommandIo): number {
     let dir = 'content/scenarios';
     let lang: 'en' | 'ja' = 'en';
@@ -69,11 +62,12 @@ export const checkCommand: Command = {
     for (const scenario of scenarios) {
       const proof = proveScenario(scenario);
       const startFails = proof.start.filter((g) => !g.passed).length;
+      const exercises = scenario.exercises.length;
       if (proof.ok) {
         io.stdout(
           lang === 'en'
-            ? `ok   ${scenario.id}: ${scenario.goals.length} goals, start fails ${startFails}, solution passes all\n`
-            : `ok   ${scenario.id}: ゴール ${scenario.goals.length} 件、開始状態で ${startFails} 件未達成、解答ですべて達成\n`,
+            ? `ok   ${scenario.id}: ${exercises} exercise${exercises === 1 ? '' : 's'}, ${scenario.goals.length} goals, start fails ${startFails}, solution passes all\n`
+            : `ok   ${scenario.id}: 演習 ${exercises} 件、ゴール ${scenario.goals.length} 件、開始状態で ${startFails} 件未達成、解答ですべて達成\n`,
         );
         continue;
       }
@@ -86,11 +80,21 @@ export const checkCommand: Command = {
             : '開始状態ですでにすべてのゴールを達成しています',
         );
       }
-      for (const g of proof.unsolved) {
+      for (const e of proof.exercises) {
+        if (e.ok || proof.startAlreadySolved) continue;
         reasons.push(
           lang === 'en'
-            ? `with the solution, goal \`${g.goal.id}\` expects ${expectText(g)} but got ${verdictText(g.result.verdict)}`
-            : `解答を適用してもゴール \`${g.goal.id}\` は ${expectText(g)} の想定に対して ${verdictText(g.result.verdict)} になります`,
+            ? `exercise \`${e.exercise}\` has only goals that already hold at the start (${e.guards.join(', ')})`
+            : `演習 \`${e.exercise}\` のゴールは開始状態ですべて達成済みです（${e.guards.join('、')}）`,
+        );
+      }
+      for (const g of proof.unsolved) {
+        const expected = expectationName(g.goal.expect);
+        const got = decisionName(g.result.verdict);
+        reasons.push(
+          lang === 'en'
+            ? `with the solution, goal \`${g.goal.id}\` expects ${expected} but got ${got}`
+            : `解答を適用してもゴール \`${g.goal.id}\` は ${expected} の想定に対して ${got} になります`,
         );
       }
       io.stdout(`FAIL ${scenario.id}: ${reasons.join('; ')}\n`);

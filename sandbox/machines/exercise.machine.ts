@@ -50,7 +50,8 @@ export const exerciseMachine = setup({
     allPassed: ({ context }) => context.results !== null && context.results.every((r) => r.passed),
     editable: ({ context, event }) =>
       event.type === 'EDIT' && context.scenario.editable.includes(event.doc),
-    moreHints: ({ context }) => context.hintsShown < context.scenario.hints.length,
+    moreHints: ({ context }) =>
+      context.hintsShown < context.scenario.exercises.flatMap((e) => e.hints).length,
   },
   actions: {
     edit: assign(({ context }, params: { doc: DocId; text: string }) => ({
@@ -90,7 +91,10 @@ export const exerciseMachine = setup({
       ...editableOnly(input.scenario, input.documents ?? {}),
     },
     saved: null,
-    hintsShown: Math.min(input.hintsShown ?? 0, input.scenario.hints.length),
+    hintsShown: Math.min(
+      input.hintsShown ?? 0,
+      input.scenario.exercises.flatMap((e) => e.hints).length,
+    ),
     results: null,
   }),
   initial: 'editing',

@@ -168,6 +168,68 @@ function crossCheck(
       g.steps.map((s) => s.call),
     );
   });
+  checkIds(file, problem);
+}
+
+/**
+ * Ids are how the page, the CLI and saved progress name things: attempts and goals share one
+ * list of presets, so no id may appear twice there; every goal belongs to exactly one
+ * exercise, so that each exercise's progress and hints stay its own.
+ */
+function checkIds(
+  file: ScenarioData,
+  problem: (path: string, en: string, ja: string) => void,
+): void {
+  const presets = new Set<string>();
+  const preset = (kind: 'attempts' | 'goals', id: string, i: number): void => {
+    if (presets.has(id)) {
+      problem(
+        `${kind}[${i}].id`,
+        `the id \`${id}\` is already used by another attempt or goal`,
+        `id \`${id}\` はほかの試行またはゴールですでに使われています`,
+      );
+    }
+    presets.add(id);
+  };
+  file.attempts.forEach((a, i) => {
+    preset('attempts', a.id, i);
+  });
+  file.goals.forEach((g, i) => {
+    preset('goals', g.id, i);
+  });
+  const owner = new Map<string, string>();
+  const exerciseIds = new Set<string>();
+  file.exercises.forEach((e, i) => {
+    if (exerciseIds.has(e.id)) {
+      problem(
+        `exercises[${i}].id`,
+        `the exercise id \`${e.id}\` is used twice`,
+        `演習の id \`${e.id}\` が重複しています`,
+      );
+    }
+    exerciseIds.add(e.id);
+    e.goals.forEach((id, j) => {
+      const where = `exercises[${i}].goals[${j}]`;
+      if (!file.goals.some((g) => g.id === id)) {
+        problem(where, `there is no goal \`${id}\``, `ゴール \`${id}\` がありません`);
+      } else if (owner.has(id)) {
+        problem(
+          where,
+          `the goal \`${id}\` already belongs to exercise \`${owner.get(id) ?? ''}\``,
+          `ゴール \`${id}\` はすでに演習 \`${owner.get(id) ?? ''}\` に含まれています`,
+        );
+      } else owner.set(id, e.id);
+    });
+  });
+  file.goals.forEach((g, i) => {
+    if (!owner.has(g.id)) {
+      problem(
+        `goals[${i}].id`,
+        `the goal \`${g.id}\` belongs to no exercise`,
+        `ゴール \`${g.id}\` がどの演習にも含まれていません`,
+      );
+    }
+  });
 }
 
 function loadOne(
@@ -255,7 +317,7 @@ function loadOne(
     editable: file.editable,
     attempts: file.attempts,
     goals: file.goals,
-    hints: file.hints,
+    exercises: file.exercises,
     solution,
   };
 }

@@ -230,8 +230,12 @@ const signIn = z.enum(['access-keys', 'console', 'console-mfa']).meta({
     'How `as` signed in: long-term access keys (default) or the console, with or without MFA.',
 });
 
+const slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'an id is lowercase letters, digits and hyphens');
+
 const attemptFields = {
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an id is lowercase letters, digits and hyphens'),
+  id: slug,
   title: localized,
   as: z.string().optional().meta({
     description:
@@ -243,13 +247,20 @@ const attemptFields = {
   }),
 };
 
+// `denied` is the one spelling for "refused by policy, either kind": most lessons do not care
+// whether a Deny or a missing Allow refuses (AWS's own MFA pattern is a Deny). Name the kind
+// only when it is the lesson. AccessDenied is therefore not one of the error codes.
 export const expectation = z.union([
-  z.enum(['allowed', 'explicitDeny', 'implicitDeny']),
+  z.enum(['allowed', 'denied', 'explicitDeny', 'implicitDeny']).meta({
+    description:
+      '`denied` accepts an explicit or an implicit deny; `explicitDeny` / `implicitDeny` only when the kind is the lesson.',
+  }),
   z.strictObject({
     error: z.enum([
-      'AccessDenied',
       'ValidationError',
       'ExpiredToken',
+      // AssumeRoleWithWebIdentity's own code for an expired token (STS API reference).
+      'ExpiredTokenException',
       'InvalidClientTokenId',
       'InvalidIdentityToken',
       'IDPRejectedClaim',
@@ -261,6 +272,18 @@ export const expectation = z.union([
     ]),
   }),
 ]);
+
+const exercise = z.strictObject({
+  id: slug,
+  title: localized,
+  instructions: localized.meta({
+    description: 'What the exercise asks, as the chapter says it; the sandbox shows it.',
+  }),
+  goals: z.array(slug).min(1).meta({ description: 'Ids of this exercise’s goals.' }),
+  hints: z.array(localized).meta({
+    description: 'Revealed one at a time; never about another exercise’s fix.',
+  }),
+});
 
 export const scenarioSchema = z
   .strictObject({
@@ -276,10 +299,18 @@ export const scenarioSchema = z
     accounts: z.array(account).min(1),
     editable: z.array(docId).meta({ description: 'Documents the learner may edit.' }),
     attempts: z.array(z.strictObject(attemptFields)),
-    goals: z.array(z.strictObject({ ...attemptFields, expect: expectation })).min(1),
-    hints: z.array(localized),
+    goals: z
+      .array(z.strictObject({ ...attemptFields, expect: expectation }))
+      .min(1)
+      .meta({
+        description: 'Every goal of the scenario; each belongs to exactly one exercise.',
+      }),
+    exercises: z.array(exercise).min(1).meta({
+      description: 'The exercises, in the order (and so with the numbers) the chapter gives them.',
+    }),
   })
   .meta({ title: 'iamlab scenario', description: 'A multi-account world with goals to reach.' });
 
 export type ScenarioFile = z.infer<typeof scenarioSchema>;
 export type Expectation = z.infer<typeof expectation>;
+export type ExerciseFile = z.infer<typeof exercise>;

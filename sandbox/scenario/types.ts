@@ -30,6 +30,18 @@ export interface Goal extends Attempt {
   readonly expect: Expectation;
 }
 
+/** A numbered exercise of the chapter: its own goals and its own hint ladder. */
+export interface Exercise {
+  readonly id: string;
+  readonly title: Localized;
+  /** What the exercise asks, as the chapter words it. */
+  readonly instructions: Localized;
+  /** Ids of the scenario goals that belong to this exercise. */
+  readonly goals: readonly string[];
+  /** Hints for this exercise only, revealed one at a time. */
+  readonly hints: readonly Localized[];
+}
+
 export interface Scenario {
   readonly id: string;
   readonly version: number;
@@ -41,8 +53,10 @@ export interface Scenario {
   readonly world: World;
   readonly editable: readonly DocId[];
   readonly attempts: readonly Attempt[];
+  /** Every goal of every exercise, flat (the world diagram and progress read this). */
   readonly goals: readonly Goal[];
-  readonly hints: readonly Localized[];
+  /** In the chapter's order: exercise 1 first. */
+  readonly exercises: readonly Exercise[];
   /** Replacement texts for changed documents (the `solution/` overlay), by document id. */
   readonly solution: Readonly<Record<DocId, string>>;
 }

@@ -55,10 +55,11 @@ describe('scenarios in content/scenarios', () => {
   });
 
   it.each(loaded.scenarios.map((s) => [s.id, s] as const))(
-    '%s: the start fails a goal, start + solution passes all',
+    '%s: each exercise starts failing one of its goals, start + solution passes all',
     (_, scenario) => {
       const proof = proveScenario(scenario);
       expect(proof.startAlreadySolved).toBe(false);
+      expect(proof.exercises.filter((e) => !e.ok).map((e) => e.exercise)).toEqual([]);
       expect(proof.unsolved.map((g) => g.goal.id)).toEqual([]);
     },
   );
@@ -149,7 +150,7 @@ describe('iamlab check', { timeout: 60_000 }, () => {
     expect(out.status).toBe(0);
     expect(out.stdout.trim().split('\n')).toHaveLength(loaded.scenarios.length);
     expect(out.stdout).toMatch(
-      /^ok {3}jump-account: 6 goals, start fails 1, solution passes all$/m,
+      /^ok {3}jump-account: 1 exercise, 6 goals, start fails 1, solution passes all$/m,
     );
   });
 
@@ -158,7 +159,7 @@ describe('iamlab check', { timeout: 60_000 }, () => {
     expect(out.stderr).toBe('');
     expect(out.status).toBe(0);
     expect(out.stdout).toMatch(
-      /^ok {3}playground: \d+ goals, start fails \d+, solution passes all$/m,
+      /^ok {3}playground: \d+ exercises?, \d+ goals, start fails \d+, solution passes all$/m,
     );
   });
 
