@@ -75,6 +75,69 @@ describe('scenarios in content/scenarios', () => {
   });
 });
 
+/**
+ * The exercises a chapter page states, in its order: `<a id="ex-ID">` then the bold title and
+ * the text, as a numbered list item or as a paragraph. Lines of one item join with a space in
+ * English and with nothing in Japanese, as the page renders them.
+ */
+function chapterExercises(text: string, lang: 'en' | 'ja') {
+  const lines = text.split('\n');
+  const found: { id: string; body: string }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const item = /^\d+\. <a id="ex-([\w-]+)"><\/a>(.*)$/.exec(lines[i] ?? '');
+    const anchor = /^<a id="ex-([\w-]+)"><\/a>\s*$/.exec(lines[i] ?? '');
+    if (!item && !anchor) continue;
+    const body = item ? [item[2] ?? ''] : [];
+    let j = i + 1;
+    if (anchor) while (j < lines.length && (lines[j] ?? '').trim() === '') j++;
+    while (
+      j < lines.length &&
+      (lines[j] ?? '').trim() !== '' &&
+      (anchor || /^ {3}/.test(lines[j] ?? ''))
+    ) {
+      body.push((lines[j] ?? '').trim());
+      j++;
+    }
+    found.push({ id: (item ?? anchor)?.[1] ?? '', body: body.join(lang === 'en' ? ' ' : '') });
+  }
+  const heading =
+    lang === 'en'
+      ? /^\*\*(?:Exercise \d+: )?(.+?)\.?\*\*\s*(.*)$/
+      : /^\*\*(?:演習 \d+：)?(.+?)。?\*\*：?\s*(.*)$/;
+  return found.map(({ id, body }) => {
+    const m = heading.exec(body);
+    return { id, title: m?.[1] ?? '', instructions: m?.[2] ?? '' };
+  });
+}
+
+describe('exercises follow the chapter pages', () => {
+  const pages = readdirSync(join(root, 'content/docs/chapters')).filter((f) => f.endsWith('.mdx'));
+  const cases = pages.flatMap((page) => {
+    const text = readFileSync(join(root, 'content/docs/chapters', page), 'utf8');
+    const id = /<Sandbox\s+scenario="([^"]+)"/.exec(text)?.[1];
+    const scenario = loaded.scenarios.find((s) => s.id === id);
+    return scenario ? [[page, scenario] as const] : [];
+  });
+
+  it('every chapter with a sandbox is checked', () => {
+    expect(cases.length).toBe(12);
+  });
+
+  it.each(cases)('%s: same exercises, order, titles and instructions in en and ja', (page, s) => {
+    for (const lang of ['en', 'ja'] as const) {
+      const dir = lang === 'en' ? 'content/docs/chapters' : 'content/docs/ja/chapters';
+      const onPage = chapterExercises(readFileSync(join(root, dir, page), 'utf8'), lang);
+      expect(
+        s.exercises.map((e) => ({
+          id: e.id,
+          title: e.title[lang],
+          instructions: e.instructions[lang],
+        })),
+      ).toEqual(onPage);
+    }
+  });
+});
+
 describe('loader problems name the file and the field', () => {
   const base = readTree(join(scenariosDir, 'jump-account'));
   const file = 'content/scenarios/jump-account/scenario.json';
