@@ -31,7 +31,8 @@ export function diffFromStart(state: SandboxState, start: SandboxState): Sandbox
 export function applyDiff(start: SandboxState, diff: SandboxState): SandboxState {
   const policies = { ...start.policies };
   for (const [id, text] of Object.entries(diff.policies)) {
-    if (id in start.policies) policies[id] = text;
+    // Own ids only: `constructor` or `toString` from a link are not policies of the start.
+    if (Object.hasOwn(start.policies, id)) policies[id] = text;
   }
   return { policies, attempt: { ...start.attempt, ...diff.attempt } };
 }

@@ -94,10 +94,14 @@ export function forget(
   }
 }
 
+// `scenario@version`, as storageKey writes it: a file cannot name a key of its own choosing
+// (another site's entry, a `:corrupt` backup) or smuggle in a prototype name.
+const EntryIdSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}@[1-9][0-9]{0,5}$/));
+
 const ExportSchema = z.object({
   format: z.literal('iamlab-progress'),
   v: z.literal(1),
-  entries: z.record(z.string(), SavedSchema),
+  entries: z.record(EntryIdSchema, SavedSchema),
 });
 
 /** Every sandbox's progress as one JSON file the learner can keep or move to another browser. */
@@ -106,9 +110,12 @@ export function exportProgress(store: KeyValueStore | null): string {
   if (store !== null) {
     for (let i = 0; i < store.length; i++) {
       const key = store.key(i);
-      if (key === null || !key.startsWith(PREFIX) || key.endsWith(':corrupt')) continue;
+      if (key === null || !key.startsWith(PREFIX)) continue;
+      const id = key.slice(PREFIX.length);
+      // The same rule as the import's, so an exported file always imports (`:corrupt` backups stay).
+      if (!EntryIdSchema.safeParse(id).success) continue;
       const parsed = SavedSchema.safeParse(safeJson(store.getItem(key) ?? ''));
-      if (parsed.success) entries[key.slice(PREFIX.length)] = parsed.data;
+      if (parsed.success) entries[id] = parsed.data;
     }
   }
   return JSON.stringify({ format: 'iamlab-progress', v: 1, entries }, null, 2);
@@ -122,16 +129,33 @@ export function importProgress(store: KeyValueStore | null, text: string): Impor
   const parsed = ExportSchema.safeParse(safeJson(text));
   if (!parsed.success) return { ok: false, problem: 'invalid' };
   if (store === null) return { ok: false, problem: 'unavailable' };
-  let count = 0;
+  const writes = Object.entries(parsed.data.entries).map(
+    ([id, saved]) => [PREFIX + id, JSON.stringify(saved)] as const,
+  );
+  // A full store can refuse the third write after taking two: put back what was there, so a
+  // failed import leaves the learner's saved work exactly as it was.
+  const undo: { key: string; old: string | null; grows: number }[] = [];
   try {
-    for (const [id, saved] of Object.entries(parsed.data.entries)) {
-      store.setItem(PREFIX + id, JSON.stringify(saved));
-      count++;
+    for (const [key, value] of writes) {
+      const old = store.getItem(key);
+      store.setItem(key, value);
+      undo.push({ key, old, grows: (old === null ? -key.length : old.length) - value.length });
     }
   } catch {
+    // Shrinking steps first: the store held all the old values before the import, so every
+    // step of this order stays within what it held then, and no put-back meets a full store.
+    undo.sort((a, b) => a.grows - b.grows);
+    for (const { key, old } of undo) {
+      try {
+        if (old === null) store.removeItem(key);
+        else store.setItem(key, old);
+      } catch {
+        // Only another tab writing at the same moment gets here; the import still reports failure.
+      }
+    }
     return { ok: false, problem: 'unavailable' };
   }
-  return { ok: true, count };
+  return { ok: true, count: writes.length };
 }
 
 export function emptySaved(state: SandboxState): Saved {
