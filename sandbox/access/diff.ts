@@ -1,0 +1,206 @@
+// What changed between two access maps, as "+" and "−" lines: Access Analyzer's "no new
+// access" check for a whole world, with the reason in words.
+//
+// For each subject and target the two maps hold the easiest requirement sets. A set of the
+// old map that no new set is at most as demanding as is access lost (or made harder); a new
+// set that no old set was at most as demanding as is access gained (or made easier).
+import type { Localized } from '../policy/types.ts';
+import { targetKey } from './map.ts';
+import { requirementSig, subsetOf } from './requirements.ts';
+import type { AccessMap, Requirement, Subject, Target } from './types.ts';
+import {
+  evenWithPhrase,
+  jaNoLonger,
+  jaNow,
+  subjectName,
+  targetPhrase,
+  withPhrase,
+  withoutPhrase,
+} from './words.ts';
+
+export type ChangeKind =
+  /** No way before, a way now (`with` holds what it takes). */
+  | 'gained'
+  /** A way before, none now (`requirements`: what that way took, when others remain). */
+  | 'lost'
+  /** Still possible, but now needs `requirements` where it did not before. */
+  | 'tightened'
+  /** Possible now without `requirements`, which it needed before. */
+  | 'relaxed';
+
+export interface AccessChange {
+  readonly sign: '+' | '−';
+  readonly kind: ChangeKind;
+  readonly subject: Subject;
+  /** One role, or one bucket with every action that changed the same way. */
+  readonly targets: readonly Target[];
+  /** gained: what it takes now; tightened: what is now needed; relaxed: what no longer is. */
+  readonly requirements: readonly Requirement[];
+  readonly text: Localized;
+}
+
+type Sets = readonly (readonly Requirement[])[];
+
+function setsOf(map: AccessMap): Map<string, { subject: Subject; target: Target; sets: Sets }> {
+  const out = new Map<string, { subject: Subject; target: Target; sets: Sets }>();
+  for (const sa of map.subjects) {
+    for (const reach of [...sa.roles, ...sa.buckets]) {
+      out.set(`${sa.subject.id}\u0000${targetKey(reach.target)}`, {
+        subject: sa.subject,
+        target: reach.target,
+        sets: reach.routes.map((r) => r.requirements),
+      });
+    }
+  }
+  return out;
+}
+
+function easiest(sets: Sets): readonly Requirement[] {
+  return [...sets].sort((a, b) => a.length - b.length)[0] ?? [];
+}
+
+function minus(a: readonly Requirement[], b: readonly Requirement[]): Requirement[] {
+  return a.filter((x) => !b.some((y) => requirementSig(x) === requirementSig(y)));
+}
+
+function words(
+  kind: ChangeKind,
+  subject: Subject,
+  targets: readonly Target[],
+  reqs: readonly Requirement[],
+  aliases: ReadonlyMap<string, string>,
+): Localized {
+  const who = { en: subjectName(subject, 'en'), ja: subjectName(subject, 'ja') };
+  const what = {
+    en: targetPhrase(targets, 'en', aliases),
+    ja: targetPhrase(targets, 'ja', aliases),
+  };
+  switch (kind) {
+    case 'gained': {
+      const en = reqs.length === 0 ? '' : `, ${withPhrase(reqs, 'en')}`;
+      const ja = reqs.length === 0 ? '' : `${withPhrase(reqs, 'ja')} `;
+      return {
+        en: `+ ${who.en} can now ${what.en}${en}`,
+        ja: `+ ${who.ja} は ${ja}${jaNow(what.ja)}`,
+      };
+    }
+    case 'lost': {
+      if (reqs.length === 0)
+        return {
+          en: `− ${who.en} can no longer ${what.en}`,
+          ja: `− ${who.ja} は ${jaNoLonger(what.ja)}`,
+        };
+      return {
+        en: `− ${who.en} can no longer ${what.en} ${evenWithPhrase(reqs, 'en')}`,
+        ja: `− ${who.ja} は ${evenWithPhrase(reqs, 'ja')} ${jaNoLonger(what.ja)}`,
+      };
+    }
+    case 'tightened':
+      return {
+        en: `− ${who.en} can no longer ${what.en} ${withoutPhrase(reqs, 'en', false)}`,
+        ja: `− ${who.ja} は ${withoutPhrase(reqs, 'ja', false)} ${jaNoLonger(what.ja)}`,
+      };
+    case 'relaxed':
+      return {
+        en: `+ ${who.en} can now ${what.en} ${withoutPhrase(reqs, 'en', true)}`,
+        ja: `+ ${who.ja} は ${withoutPhrase(reqs, 'ja', true)} ${jaNow(what.ja)}`,
+      };
+  }
+}
+
+interface Raw {
+  readonly kind: ChangeKind;
+  readonly subject: Subject;
+  readonly target: Target;
+  readonly requirements: readonly Requirement[];
+}
+
+function compare(subject: Subject, target: Target, before: Sets, after: Sets): Raw[] {
+  if (before.length === 0 && after.length === 0) return [];
+  if (before.length === 0)
+    return [{ kind: 'gained', subject, target, requirements: easiest(after) }];
+  if (after.length === 0) return [{ kind: 'lost', subject, target, requirements: [] }];
+  const out: Raw[] = [];
+  const lostSets = before.filter((a) => !after.some((b) => subsetOf(b, a)));
+  const newSets = after.filter((b) => !before.some((a) => subsetOf(a, b)));
+  const lost = lostSets.length > 0 ? easiest(lostSets) : undefined;
+  if (lost !== undefined) {
+    // Harder than before (a superset of the old way): say what it now takes. Otherwise that
+    // way in is gone, worded with what it took (an ExternalId that changed value).
+    const harder = after.find((x) => subsetOf(lost, x));
+    out.push(
+      harder
+        ? { kind: 'tightened', subject, target, requirements: minus(harder, lost) }
+        : { kind: 'lost', subject, target, requirements: lost },
+    );
+  }
+  const fresh = newSets.length > 0 ? easiest(newSets) : undefined;
+  if (fresh !== undefined) {
+    // Easier than an old way (a subset of it): say what is no longer needed. Otherwise it
+    // is another way in, worded with what it takes.
+    const wider = before.find((x) => subsetOf(fresh, x));
+    out.push(
+      wider
+        ? { kind: 'relaxed', subject, target, requirements: minus(wider, fresh) }
+        : { kind: 'gained', subject, target, requirements: fresh },
+    );
+  }
+  return out;
+}
+
+/**
+ * The changes from `before` to `after`, one line per subject and role, and per subject and
+ * bucket for the actions that changed alike; lost access first, then gained, each in the
+ * order of the map's subjects.
+ */
+export function diffAccessMaps(
+  before: AccessMap,
+  after: AccessMap,
+  accounts: readonly { readonly id: string; readonly alias: string }[] = [],
+): AccessChange[] {
+  const aliases = new Map(accounts.map((a) => [a.id, a.alias]));
+  const a = setsOf(before);
+  const b = setsOf(after);
+  const raw: Raw[] = [];
+  for (const key of new Set([...a.keys(), ...b.keys()])) {
+    const x = a.get(key);
+    const y = b.get(key);
+    const subject = (y ?? x)?.subject;
+    const target = (y ?? x)?.target;
+    if (subject === undefined || target === undefined) continue;
+    raw.push(...compare(subject, target, x?.sets ?? [], y?.sets ?? []));
+  }
+  const order = new Map(after.subjects.map((s, i) => [s.subject.id, i]));
+  for (const s of before.subjects)
+    if (!order.has(s.subject.id)) order.set(s.subject.id, order.size);
+  const groups = new Map<string, { first: Raw; targets: Target[] }>();
+  for (const r of raw) {
+    const t = r.target;
+    const what = t.kind === 'role' ? targetKey(t) : `bucket:${t.bucket}`;
+    const key = [
+      r.subject.id,
+      r.kind,
+      what,
+      r.requirements.map(requirementSig).sort().join('&'),
+    ].join('\u0000');
+    const g = groups.get(key);
+    if (g) g.targets.push(t);
+    else groups.set(key, { first: r, targets: [t] });
+  }
+  const rank = (k: ChangeKind): number => (k === 'lost' || k === 'tightened' ? 0 : 1);
+  return [...groups.values()]
+    .sort(
+      (x, y) =>
+        rank(x.first.kind) - rank(y.first.kind) ||
+        (order.get(x.first.subject.id) ?? 0) - (order.get(y.first.subject.id) ?? 0) ||
+        targetKey(x.first.target).localeCompare(targetKey(y.first.target)),
+    )
+    .map(({ first, targets }) => ({
+      sign: rank(first.kind) === 0 ? '−' : '+',
+      kind: first.kind,
+      subject: first.subject,
+      targets,
+      requirements: first.requirements,
+      text: words(first.kind, first.subject, targets, first.requirements, aliases),
+    }));
+}

@@ -1,0 +1,378 @@
+// The world resolved for the access map: every caller with its identity (as STS resolves it),
+// every role and bucket with the policies on its side, every IdP. Each piece is kept between
+// two computations and made again only when a text or an object it depends on changed, so
+// that after an edit only the pieces that edit touches are parsed again, and the hop cache
+// (keyed on these objects) keeps every answer that cannot have changed.
+import { classifyPrincipal } from '../arn/index.ts';
+import { baseContext, resolveCaller, type Identity } from '../sts/caller.ts';
+import { parsePolicy } from '../policy/parse.ts';
+import type { ParsedPolicy } from '../policy/types.ts';
+import { startingCaller } from '../scenario/run.ts';
+import { AWS_MANAGED_POLICIES } from '../world/aws-managed.ts';
+import {
+  organizationLevels,
+  resolveAttachment,
+  roleArnOf,
+  userArnOf,
+  type FoundRole,
+} from '../world/lookup.ts';
+import { orgPolicyLevels, trustPolicyOf } from '../world/resolve.ts';
+import type { Account, Bucket, Role, User, World } from '../world/types.ts';
+import type { Subject } from './types.ts';
+
+/** A subject that makes calls with AWS credentials (everyone but the IdPs). */
+export interface CallerNode {
+  readonly subject: Subject;
+  readonly identity: Identity;
+  readonly scps: readonly (readonly ParsedPolicy[])[];
+  /** An IAM user with an MFA device, or an outsider (whose own users may have one). */
+  readonly mfaPossible: boolean;
+}
+
+/** A SAML or OIDC provider: calls without credentials, only the trust policy decides. */
+export interface IdpNode {
+  readonly subject: Subject;
+  readonly protocol: 'saml' | 'oidc';
+  /** SAML: the provider's issuer. */
+  readonly issuer?: string;
+  /** OIDC: the issuer host and the registered audiences. */
+  readonly host?: string;
+  readonly clientIds?: readonly string[];
+}
+
+export interface RoleNode {
+  readonly found: FoundRole;
+  readonly trust: ParsedPolicy | null;
+  readonly rcps: readonly (readonly ParsedPolicy[])[];
+}
+
+export interface BucketNode {
+  readonly account: Account;
+  readonly bucket: Bucket;
+  readonly policy: ParsedPolicy | null;
+  readonly rcps: readonly (readonly ParsedPolicy[])[];
+}
+
+interface Entry {
+  readonly deps: readonly unknown[];
+  readonly value: unknown;
+}
+
+/** Kept by whoever recomputes the map (the worker, a bench): resolved pieces and hop answers. */
+export interface AccessCache {
+  now: number;
+  readonly entries: Map<string, Entry>;
+  /** Hop answers per caller piece, per target piece, per action. */
+  hops: WeakMap<object, WeakMap<object, Map<string, unknown>>>;
+}
+
+export function createAccessCache(): AccessCache {
+  return { now: Number.NaN, entries: new Map(), hops: new WeakMap() };
+}
+
+function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Everything the map needs from one world, made through a cache. */
+export interface Model {
+  readonly callers: readonly CallerNode[];
+  readonly idps: readonly IdpNode[];
+  readonly roles: readonly RoleNode[];
+  readonly buckets: readonly BucketNode[];
+  readonly callerById: ReadonlyMap<string, CallerNode>;
+}
+
+/** Any outsider may do anything its own administrators allow: all of it, for the map. */
+const OUTSIDER_POLICY = AWS_MANAGED_POLICIES['arn:aws:iam::aws:policy/AdministratorAccess'] ?? '';
+
+class Builder {
+  readonly seen = new Set<string>();
+  readonly world: World;
+  readonly cache: AccessCache;
+  constructor(world: World, cache: AccessCache) {
+    this.world = world;
+    this.cache = cache;
+  }
+
+  memo<T>(key: string, deps: readonly unknown[], make: () => T): T {
+    this.seen.add(key);
+    const hit = this.cache.entries.get(key);
+    if (hit !== undefined && sameDeps(hit.deps, deps)) return hit.value as T;
+    const value = make();
+    this.cache.entries.set(key, { deps, value });
+    return value;
+  }
+
+  text(docId: string | undefined): string | undefined {
+    return docId === undefined ? undefined : this.world.documents[docId];
+  }
+
+  attachmentText(account: Account, attachment: string | undefined): string | undefined {
+    return attachment === undefined
+      ? undefined
+      : resolveAttachment(this.world, account, attachment)?.text;
+  }
+
+  orgLevels(accountId: string, kind: 'scp' | 'rcp'): readonly (readonly ParsedPolicy[])[] {
+    const levels = organizationLevels(this.world, accountId, kind === 'scp' ? 'scps' : 'rcps');
+    const deps: unknown[] = [this.world.organization];
+    for (const { attachments } of levels)
+      deps.push('|', ...attachments.map((a) => this.text(a) ?? a));
+    return this.memo(`${kind}:${accountId}`, deps, () =>
+      orgPolicyLevels(this.world, accountId, kind),
+    );
+  }
+}
+
+function userDeps(b: Builder, account: Account, user: User): unknown[] {
+  const deps: unknown[] = [b.world.organization, account, user];
+  for (const p of user.inlinePolicies ?? []) deps.push(b.text(p.document));
+  for (const a of user.managedPolicies ?? []) deps.push(b.attachmentText(account, a));
+  deps.push(b.attachmentText(account, user.permissionsBoundary));
+  for (const name of user.groups ?? []) {
+    const group = account.groups?.find((g) => g.name === name);
+    deps.push(group);
+    for (const p of group?.inlinePolicies ?? []) deps.push(b.text(p.document));
+    for (const a of group?.managedPolicies ?? []) deps.push(b.attachmentText(account, a));
+  }
+  return deps;
+}
+
+function roleDeps(b: Builder, account: Account, role: Role): unknown[] {
+  const deps: unknown[] = [b.world.organization, account, role];
+  for (const p of role.inlinePolicies ?? []) deps.push(b.text(p.document));
+  for (const a of role.managedPolicies ?? []) deps.push(b.attachmentText(account, a));
+  deps.push(b.attachmentText(account, role.permissionsBoundary));
+  return deps;
+}
+
+function accountLabel(account: Account): { account: string; accountAlias: string } {
+  return { account: account.id, accountAlias: account.alias };
+}
+
+function userCaller(b: Builder, account: Account, user: User, now: number): CallerNode | null {
+  const arn = userArnOf(account, user);
+  const scps = b.orgLevels(account.id, 'scp');
+  return b.memo(`user:${arn}`, [...userDeps(b, account, user), scps], () => {
+    const resolved = resolveCaller(b.world, [], now, { type: 'user', arn });
+    if (!resolved.ok) return null;
+    return {
+      subject: { id: `user:${arn}`, kind: 'user', arn, name: user.name, ...accountLabel(account) },
+      identity: resolved.identity,
+      scps,
+      mfaPossible: user.mfaDevice !== undefined,
+    } satisfies CallerNode;
+  });
+}
+
+function roleCaller(b: Builder, account: Account, role: Role, now: number): CallerNode | null {
+  const arn = roleArnOf(account, role);
+  const scps = b.orgLevels(account.id, 'scp');
+  return b.memo(`role-caller:${arn}`, [...roleDeps(b, account, role), scps], () => {
+    // A session of the role as STS hands it out to a workload: the scenario runner's own
+    // starting caller for a role, so both agree on what a role session carries.
+    const start = startingCaller(b.world, { as: arn }, now);
+    const resolved = resolveCaller(b.world, start.sessions, now, start.caller);
+    if (!resolved.ok) return null;
+    return {
+      subject: { id: `role:${arn}`, kind: 'role', arn, name: role.name, ...accountLabel(account) },
+      identity: resolved.identity,
+      scps,
+      mfaPossible: false,
+    } satisfies CallerNode;
+  });
+}
+
+/** A principal of an account the world does not model: full rights in its own account. */
+function outsider(b: Builder, subject: Subject, now: number): CallerNode {
+  return b.memo(`outsider:${subject.id}`, [subject.arn, subject.name], () => {
+    const account = subject.account ?? subject.arn.split(':')[4] ?? '';
+    const context = {
+      ...baseContext(now),
+      'aws:PrincipalArn': subject.arn,
+      'aws:PrincipalAccount': account,
+      'aws:PrincipalType': subject.arn.endsWith(':root') ? 'Account' : 'AssumedRole',
+      'aws:userid': `${account}:outsider`,
+    };
+    const identity: Identity = {
+      kind: 'user',
+      arn: subject.arn,
+      accountId: account,
+      userId: `${account}:outsider`,
+      identityPolicies: [
+        parsePolicy(OUTSIDER_POLICY, {
+          kind: 'identity',
+          name: 'outsider-admin',
+          ownAccount: account,
+        }),
+      ],
+      boundary: null,
+      sessionPolicy: null,
+      context,
+      tags: [],
+    };
+    return { subject, identity, scps: [], mfaPossible: true };
+  });
+}
+
+function roleNode(b: Builder, account: Account, role: Role): RoleNode {
+  const arn = roleArnOf(account, role);
+  const rcps = b.orgLevels(account.id, 'rcp');
+  const vendors = b.world.accounts
+    .filter((a) => a.purpose === 'vendor')
+    .map((a) => a.id)
+    .join(',');
+  return b.memo(
+    `role:${arn}`,
+    [b.world.organization, account, role, b.text(role.trustPolicy), rcps, vendors],
+    () => {
+      const found = { account, role, arn };
+      return { found, trust: trustPolicyOf(b.world, found), rcps };
+    },
+  );
+}
+
+function bucketNode(b: Builder, account: Account, bucket: Bucket): BucketNode {
+  const rcps = b.orgLevels(account.id, 'rcp');
+  const text = b.text(bucket.policy);
+  return b.memo(`bucket:${bucket.name}`, [account, bucket, text, rcps], () => ({
+    account,
+    bucket,
+    policy:
+      text === undefined
+        ? null
+        : parsePolicy(text, {
+            kind: 'resource',
+            name: `bucket:${bucket.name}`,
+            ownAccount: account.id,
+          }),
+    rcps,
+  }));
+}
+
+/** Every `Principal` string the trust and bucket policies name (Allow statements only). */
+function namedPrincipals(policies: readonly (ParsedPolicy | null)[]): {
+  aws: string[];
+  federated: string[];
+} {
+  const aws: string[] = [];
+  const federated: string[] = [];
+  for (const policy of policies) {
+    for (const s of policy?.document?.statements ?? []) {
+      if (s.effect !== 'Allow' || s.principal?.kind !== 'map') continue;
+      for (const e of s.principal.entries) {
+        if (e.type === 'AWS') aws.push(e.value.value);
+        else if (e.type === 'Federated') federated.push(e.value.value);
+      }
+    }
+  }
+  return { aws, federated };
+}
+
+/** An account ID no document and no account of the world uses, for "anyone". */
+function unusedAccount(world: World): string {
+  const texts = Object.values(world.documents).join('\n');
+  for (let n = 999999999999; ; n -= 111111111111) {
+    const id = String(n);
+    if (!texts.includes(id) && !world.accounts.some((a) => a.id === id)) return id;
+  }
+}
+
+export function buildModel(world: World, now: number, cache: AccessCache): Model {
+  if (cache.now !== now) {
+    cache.now = now;
+    cache.entries.clear();
+    cache.hops = new WeakMap();
+  }
+  const b = new Builder(world, cache);
+  const callers: CallerNode[] = [];
+  const roles: RoleNode[] = [];
+  const buckets: BucketNode[] = [];
+  const idps: IdpNode[] = [];
+  for (const account of world.accounts) {
+    for (const user of account.users ?? []) {
+      const node = userCaller(b, account, user, now);
+      if (node) callers.push(node);
+    }
+    for (const role of account.roles ?? []) {
+      const node = roleCaller(b, account, role, now);
+      if (node) callers.push(node);
+      roles.push(roleNode(b, account, role));
+    }
+    for (const bucket of account.buckets ?? []) buckets.push(bucketNode(b, account, bucket));
+    for (const p of account.samlProviders ?? []) {
+      const arn = `arn:aws:iam::${account.id}:saml-provider/${p.name}`;
+      idps.push({
+        subject: { id: `saml:${arn}`, kind: 'saml', arn, name: p.name, ...accountLabel(account) },
+        protocol: 'saml',
+        issuer: p.issuer,
+      });
+    }
+    for (const p of account.oidcProviders ?? []) {
+      const arn = `arn:aws:iam::${account.id}:oidc-provider/${p.url}`;
+      idps.push({
+        subject: { id: `oidc:${arn}`, kind: 'oidc', arn, name: p.url, ...accountLabel(account) },
+        protocol: 'oidc',
+        host: p.url,
+        clientIds: p.clientIds,
+      });
+    }
+  }
+  // Outsiders: accounts and principals the policies name that the world does not model (or
+  // models only by alias, with nobody in them), and web-identity hosts AWS knows by name.
+  const modelled = new Set(
+    world.accounts
+      .filter((a) => (a.users ?? []).length + (a.roles ?? []).length > 0)
+      .map((a) => a.id),
+  );
+  const named = namedPrincipals([...roles.map((r) => r.trust), ...buckets.map((x) => x.policy)]);
+  const outsiders = new Map<string, Subject>();
+  for (const text of named.aws) {
+    const form = classifyPrincipal(text);
+    if (form === null || !('account' in form) || modelled.has(form.account)) continue;
+    if (form.kind !== 'account' && form.kind !== 'user' && form.kind !== 'role') continue;
+    const known = world.accounts.find((a) => a.id === form.account);
+    const arn = form.kind === 'account' ? `arn:aws:iam::${form.account}:root` : form.arn;
+    if (outsiders.has(arn)) continue;
+    outsiders.set(arn, {
+      id: `external:${arn}`,
+      kind: 'external',
+      arn,
+      account: form.account,
+      name: form.kind === 'account' ? (known?.alias ?? form.account) : form.name,
+      ...(known === undefined ? {} : { accountAlias: known.alias }),
+    });
+  }
+  for (const subject of [...outsiders.values()].sort((x, y) => x.id.localeCompare(y.id)))
+    callers.push(outsider(b, subject, now));
+  const anyAccount = unusedAccount(world);
+  const anyone: Subject = {
+    id: 'anyone',
+    kind: 'anyone',
+    arn: `arn:aws:iam::${anyAccount}:root`,
+    account: null,
+    name: 'anyone',
+  };
+  callers.push(outsider(b, anyone, now));
+  for (const host of new Set(named.federated)) {
+    const form = classifyPrincipal(host);
+    if (form?.kind !== 'web-identity-provider') continue;
+    idps.push({
+      subject: { id: `oidc:${host}`, kind: 'oidc', arn: host, account: null, name: host },
+      protocol: 'oidc',
+      host,
+      clientIds: [],
+    });
+  }
+  for (const key of [...cache.entries.keys()]) if (!b.seen.has(key)) cache.entries.delete(key);
+  return {
+    callers,
+    idps,
+    roles,
+    buckets,
+    callerById: new Map(callers.map((c) => [c.subject.id, c])),
+  };
+}

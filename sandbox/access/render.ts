@@ -1,0 +1,169 @@
+// Text renderings of the access map and of paths, for the CLI (and anyone else printing).
+import type { Localized } from '../policy/types.ts';
+import type { FoundPath, PathsResult, StoppedPath } from './paths.ts';
+import type { AccessMap, GateStep, Hop, Reach, Target } from './types.ts';
+import { subjectName, targetPhrase, withPhrase, type Lang } from './words.ts';
+
+const GATE_NAMES: Readonly<Record<string, Localized>> = {
+  scp: { en: 'SCP', ja: 'SCP' },
+  rcp: { en: 'RCP', ja: 'RCP' },
+  resource: { en: 'resource policy', ja: 'リソースベースのポリシー' },
+  identity: { en: 'identity policy', ja: 'アイデンティティベースのポリシー' },
+  boundary: { en: 'permissions boundary', ja: 'アクセス許可の境界' },
+  session: { en: 'session policy', ja: 'セッションポリシー' },
+  request: { en: 'STS request checks', ja: 'STS のリクエスト検査' },
+};
+
+export function gateName(gate: string, lang: Lang): string {
+  return GATE_NAMES[gate]?.[lang] ?? gate;
+}
+
+/** `Deploy (acme-prod)` or `bucket \`x\` (read)`: a hop's end, short. */
+export function targetShort(t: Target, aliases: ReadonlyMap<string, string>): string {
+  return t.kind === 'role'
+    ? `${t.name} (${aliases.get(t.account) ?? t.account})`
+    : `\`${t.bucket}\` ${t.action}`;
+}
+
+function reachLine(reach: Reach, lang: Lang, aliases: ReadonlyMap<string, string>): string {
+  const routes = reach.routes.map((r) => {
+    const how =
+      r.requirements.length === 0
+        ? lang === 'en'
+          ? 'no requirement'
+          : '条件なし'
+        : withPhrase(r.requirements, lang);
+    const via =
+      r.hops.length > 1
+        ? ` [${r.hops
+            .slice(0, -1)
+            .map((h) => targetShort(h.to, aliases))
+            .join(' → ')}]`
+        : '';
+    return `${how}${via}`;
+  });
+  return `  ${targetPhrase([reach.target], lang, aliases)}: ${routes.join(lang === 'en' ? '; or ' : '、または ')}`;
+}
+
+/** The whole map, one block per subject that can reach anything. */
+export function renderMap(
+  map: AccessMap,
+  lang: Lang,
+  aliases: ReadonlyMap<string, string>,
+): string {
+  const blocks: string[] = [];
+  for (const sa of map.subjects) {
+    if (sa.roles.length + sa.buckets.length === 0) continue;
+    const lines = [subjectName(sa.subject, lang)];
+    for (const r of [...sa.roles, ...sa.buckets]) lines.push(reachLine(r, lang, aliases));
+    blocks.push(lines.join('\n'));
+  }
+  if (blocks.length === 0)
+    return lang === 'en' ? 'nobody can reach anything\n' : '誰もどこにも到達できません\n';
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function gatesLine(gates: readonly GateStep[], lang: Lang): string {
+  return gates
+    .map((g) => {
+      const outcome = g.outcome === 'allow' ? (lang === 'en' ? 'allows' : '許可') : g.outcome;
+      const by = g.deciding.length > 0 ? ` (${g.deciding.join(', ')})` : '';
+      return `${gateName(g.gate, lang)} ${outcome}${by}`;
+    })
+    .join('; ');
+}
+
+function hopLines(hop: Hop, lang: Lang, aliases: ReadonlyMap<string, string>): string[] {
+  const need = hop.requirements.length === 0 ? '' : `, ${withPhrase(hop.requirements, lang)}`;
+  return [
+    `    ${hop.action} → ${targetShort(hop.to, aliases)}${need}`,
+    `      ${gatesLine(hop.gates, lang)}`,
+  ];
+}
+
+function pathBlock(
+  p: FoundPath,
+  i: number,
+  lang: Lang,
+  aliases: ReadonlyMap<string, string>,
+): string[] {
+  const how =
+    p.requirements.length === 0
+      ? lang === 'en'
+        ? 'no requirement'
+        : '条件なし'
+      : withPhrase(p.requirements, lang);
+  return [`  ${i + 1}. ${how}`, ...p.hops.flatMap((h) => hopLines(h, lang, aliases))];
+}
+
+function stoppedBlock(
+  s: StoppedPath,
+  i: number,
+  lang: Lang,
+  aliases: ReadonlyMap<string, string>,
+): string[] {
+  const b = s.blocked;
+  const tried =
+    b.tried.length === 0
+      ? ''
+      : lang === 'en'
+        ? ` (no value of ${b.tried.map((k) => `\`${k}\``).join(', ')} helps)`
+        : `（${b.tried.map((k) => `\`${k}\``).join('、')} のどの値でも通りません）`;
+  const stop =
+    lang === 'en'
+      ? `    ${b.action} → ${targetShort(b.to, aliases)}: stopped by the ${gateName(b.gate, lang)}: ${b.summary.en}${tried}`
+      : `    ${b.action} → ${targetShort(b.to, aliases)}: ${gateName(b.gate, lang)}で止まります: ${b.summary.ja}${tried}`;
+  const after = s.after.map((h) => `    (${h.action} → ${targetShort(h.to, aliases)})`);
+  return [`  ${i + 1}.`, ...s.hops.flatMap((h) => hopLines(h, lang, aliases)), stop, ...after];
+}
+
+export function renderPaths(
+  result: PathsResult,
+  lang: Lang,
+  aliases: ReadonlyMap<string, string>,
+): string {
+  if (!result.ok) {
+    const what =
+      result.problem === 'unknown-from'
+        ? lang === 'en'
+          ? 'no principal'
+          : 'プリンシパルがありません'
+        : lang === 'en'
+          ? 'no role or bucket'
+          : 'ロールもバケットもありません';
+    return lang === 'en'
+      ? `${what} named \`${result.name}\`\n`
+      : `\`${result.name}\` という${what}\n`;
+  }
+  const who = subjectName(result.from, lang);
+  const first = result.to[0];
+  const what =
+    first === undefined
+      ? ''
+      : first.kind === 'role'
+        ? targetShort(first, aliases)
+        : `\`${first.bucket}\``;
+  const lines: string[] = [];
+  if (result.paths.length > 0) {
+    lines.push(
+      lang === 'en'
+        ? `${who} → ${what}: ${result.paths.length} path(s)`
+        : `${who} → ${what}: 経路 ${result.paths.length} 件`,
+    );
+    result.paths.forEach((p, i) => lines.push(...pathBlock(p, i, lang, aliases)));
+  } else if (result.stopped.length > 0) {
+    lines.push(
+      lang === 'en'
+        ? `${who} → ${what}: no path; where each candidate stops:`
+        : `${who} → ${what}: 経路なし。候補ごとに止まる場所:`,
+    );
+    result.stopped.forEach((s, i) => lines.push(...stoppedBlock(s, i, lang, aliases)));
+  } else {
+    lines.push(
+      lang === 'en'
+        ? `${who} → ${what}: no path, and no policy on the way names ${who} or a role it can reach`
+        : `${who} → ${what}: 経路なし。途中のどのポリシーも ${who} や到達できるロールを指定していません`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
