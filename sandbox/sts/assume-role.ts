@@ -105,8 +105,32 @@ interface RoleRequest {
   readonly tags: readonly Tag[];
   readonly transitiveTagKeys: readonly string[];
   readonly sourceIdentity?: string;
-  readonly mfaPresent: boolean;
   readonly op: 'AssumeRole' | 'SwitchRole';
+}
+
+/**
+ * The MFA a new role session carries into later calls: the MFA already in the caller's
+ * credentials, never the MFA passed to AssumeRole itself.
+ *
+ * - The MFA page: "to protect access you enforce MFA at the time when the user assumes the
+ *   role. The temporary credentials returned by AssumeRole do not include MFA information in
+ *   the context" — SerialNumber + TokenCode satisfy the trust policy only.
+ * - MFA that the caller's own credentials carry (GetSessionToken with MFA, an MFA console
+ *   sign-in before Switch Role) stays in the role session, with `aws:MultiFactorAuthAge`
+ *   still counted from that sign-in: the knowledge-center article on the role-chaining limit
+ *   ("MFA users with the AWS CLI use temporary credentials [from GetSessionToken] to assume
+ *   another role"), and the tools built on it (aws-vault, CloudGlance) rely on it.
+ * - The condition-key page words it more loosely (the key is in the context "when the
+ *   principal uses temporary credentials") and does not say what AssumeRole carries over.
+ *   The pages disagree in emphasis: chapter 5 must say so, and no quiz answer may rest on it.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_configure-api-require.html
+ * https://repost.aws/knowledge-center/iam-role-chaining-limit
+ */
+function carriedMfa(identity: Identity): Session['mfa'] {
+  const mfa = identity.mfa;
+  return mfa?.present === true && mfa.authenticatedAt !== undefined
+    ? { present: true, authenticatedAt: mfa.authenticatedAt }
+    : { present: false };
 }
 
 function evaluate(
@@ -156,11 +180,7 @@ function issueRoleSession(
     roleArn: role.arn,
     issuedAt: env.now,
     expiresAt,
-    // The June 2023 guide: "the temporary credentials returned by AssumeRole do not include
-    // MFA information in the context" (id_credentials_mfa_configure-api-require.html), while
-    // the key itself is present with any temporary credentials (reference_policies_condition-
-    // keys.html): so later calls see `false`. Newer AWS behaviour may differ; we teach 2023's.
-    mfa: { present: false },
+    mfa: carriedMfa(identity),
     sessionPolicies: req.sessionPolicies,
     tags: mergeTags(inherited, req.tags),
     transitiveTagKeys: [
@@ -243,6 +263,15 @@ export function assumeRole(env: StsEnv, caller: Caller, call: AssumeRoleCall): C
   const tags = call.tags ?? [];
   const transitive = call.transitiveTagKeys ?? [];
   const chained = identity.kind === 'assumed-role' && identity.session?.workload !== true;
+  // The one-hour cap covers GetSessionToken credentials too. The IAM User Guide defines role
+  // chaining as a role assuming a role (id_roles_terms-and-concepts.html), but AWS's
+  // knowledge-center article on the limit says "MFA users with the AWS CLI use temporary
+  // credentials to assume another role. The temporary credentials use the AWS STS
+  // GetSessionToken API and are limited to one hour", and tools that do so (CloudGlance,
+  // aws-vault) report the same error. The pages disagree in scope: chapters 5 and 8 must say
+  // the one-hour cap applies from GetSessionToken credentials too, and where the User Guide
+  // is narrower. https://repost.aws/knowledge-center/iam-role-chaining-limit
+  const oneHourCap = chained || identity.kind === 'user-session';
   const basic =
     checkLength20(call.roleArn) ??
     checkSessionName('roleSessionName', sessionName) ??
@@ -258,8 +287,7 @@ export function assumeRole(env: StsEnv, caller: Caller, call: AssumeRoleCall): C
       : checkSessionName('sourceIdentity', call.sourceIdentity));
   if (basic) return fail(basic, 'parameter');
   const duration = call.durationSeconds ?? ONE_HOUR;
-  // id_roles_terms-and-concepts.html: a chained session may not ask for more than one hour.
-  if (chained && duration > ONE_HOUR) return fail(chainingLimit(), 'role-chaining-limit');
+  if (oneHourCap && duration > ONE_HOUR) return fail(chainingLimit(), 'role-chaining-limit');
   const max = role?.role.maxSessionDuration ?? ONE_HOUR;
   if (role && duration > max) return fail(durationOverRoleMax(max), 'duration-over-role-max');
   const unpacked = addManagedSessionPolicies(
@@ -303,7 +331,6 @@ export function assumeRole(env: StsEnv, caller: Caller, call: AssumeRoleCall): C
     tags,
     transitiveTagKeys: transitive,
     ...(sourceIdentity === undefined ? {} : { sourceIdentity }),
-    mfaPresent: mfa.used,
   });
 }
 
@@ -368,6 +395,5 @@ export function switchRole(env: StsEnv, caller: Caller, call: SwitchRoleCall): C
     sessionPolicies: [],
     tags: [],
     transitiveTagKeys: [],
-    mfaPresent: caller.mfa,
   });
 }

@@ -40,6 +40,11 @@ export interface Identity {
   readonly session?: Session;
   /** Tags the principal carries (user tags, or role tags overridden by session tags). */
   readonly tags: readonly Tag[];
+  /**
+   * The MFA the caller's credentials carry (a console sign-in, or a session's), which AssumeRole
+   * and Switch Role hand on to the role session; absent for long-term access keys.
+   */
+  readonly mfa?: Session['mfa'];
 }
 
 export type CallerResult =
@@ -90,6 +95,7 @@ function userIdentity(
   kind: 'user' | 'console-user',
   now: number,
   mfa: boolean,
+  signedInAt = now,
 ): Identity {
   const tags = user.user.tags ?? [];
   const userId = userUniqueId(user.arn);
@@ -102,9 +108,12 @@ function userIdentity(
   // credentials, so the key is present, true or false (reference_policies_condition-keys.html).
   if (kind === 'console-user') {
     context['aws:MultiFactorAuthPresent'] = mfa ? 'true' : 'false';
-    if (mfa) context['aws:MultiFactorAuthAge'] = '0';
+    if (mfa) context['aws:MultiFactorAuthAge'] = String(Math.floor((now - signedInAt) / 1000));
   }
   return {
+    ...(kind === 'console-user'
+      ? { mfa: mfa ? { present: true, authenticatedAt: signedInAt } : { present: false } }
+      : {}),
     kind,
     arn: user.arn,
     accountId: user.account.id,
@@ -244,19 +253,18 @@ export function resolveCaller(
   }
   if (caller.type === 'session') {
     const session = sessions.find((s) => s.credentials.accessKeyId === caller.accessKeyId);
-    return session ? sessionIdentity(world, session, now) : { ok: false, error: invalidToken() };
+    if (!session) return { ok: false, error: invalidToken() };
+    const found = sessionIdentity(world, session, now);
+    return found.ok ? { ok: true, identity: { ...found.identity, mfa: session.mfa } } : found;
   }
   const user = findUser(world, caller.arn);
   if (!user) return { ok: false, error: invalidToken() };
   return {
     ok: true,
-    identity: userIdentity(
-      world,
-      user,
-      caller.type,
-      now,
-      caller.type === 'console-user' && caller.mfa,
-    ),
+    identity:
+      caller.type === 'console-user'
+        ? userIdentity(world, user, caller.type, now, caller.mfa, caller.signedInAt ?? now)
+        : userIdentity(world, user, caller.type, now, false),
   };
 }
 

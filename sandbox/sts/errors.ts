@@ -60,7 +60,10 @@ export function durationOverRoleMax(max: number): AwsError {
   );
 }
 
-/** Text as in iam-facts.md; the 2023 page (id_roles_terms-and-concepts) states the limit but not the wording. */
+/**
+ * AWS's wording, as the knowledge-center article quotes it; the limit covers role sessions and,
+ * per that article, GetSessionToken credentials (https://repost.aws/knowledge-center/iam-role-chaining-limit).
+ */
 export function chainingLimit(): AwsError {
   return err(
     'ValidationError',
@@ -136,19 +139,58 @@ export function idpRejectedClaim(message: string, en: string, ja: string): AwsEr
   return err('IDPRejectedClaim', message, en, ja);
 }
 
-/** AssumeRoleWithWebIdentity / WithSAML with an expired token or assertion (wording unverified). */
-export function expiredIdentityToken(what: 'token' | 'assertion'): AwsError {
+/**
+ * AssumeRoleWithWebIdentity with a token past its `exp`. The STS API reference lists
+ * `ExpiredTokenException` ("The web identity token that was passed is expired or is not
+ * valid") among the operation's errors, and STS prints the two times in epoch seconds, as in
+ * `Token expired: current date/time 1700000100 must be before the expiration date/time
+ * 1700000000` (the wording practitioners' reports quote; the reference gives no text).
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html
+ */
+export function expiredWebIdentityToken(nowSeconds: number, expSeconds: number): AwsError {
   return err(
-    'ExpiredToken',
-    what === 'token'
-      ? 'Token expired: the exp claim is in the past'
-      : 'SAML assertion has expired (NotOnOrAfter is in the past)',
-    what === 'token'
-      ? 'the ID token’s `exp` is before the simulated clock’s time'
-      : 'the assertion’s `NotOnOrAfter` is before the simulated clock’s time',
-    what === 'token'
-      ? 'ID トークンの `exp` がシミュレーション上の現在時刻より前です'
-      : 'アサーションの `NotOnOrAfter` がシミュレーション上の現在時刻より前です',
+    'ExpiredTokenException',
+    `Token expired: current date/time ${nowSeconds} must be before the expiration date/time ${expSeconds}`,
+    'the ID token’s `exp` is before the simulated clock’s time',
+    'ID トークンの `exp` がシミュレーション上の現在時刻より前です',
+  );
+}
+
+/**
+ * AssumeRoleWithSAML with an assertion past its `NotOnOrAfter`: the API reference lists
+ * `ExpiredTokenException` for this operation too; its text is not documented (ours).
+ */
+export function expiredSamlAssertion(): AwsError {
+  return err(
+    'ExpiredTokenException',
+    'SAML assertion has expired (NotOnOrAfter is in the past)',
+    'the assertion’s `NotOnOrAfter` is before the simulated clock’s time',
+    'アサーションの `NotOnOrAfter` がシミュレーション上の現在時刻より前です',
+  );
+}
+
+/**
+ * IAM called with GetSessionToken credentials obtained without MFA. The table in "Compare AWS
+ * STS credentials" states the rule; the answer is the generic invalid-token error, as
+ * practitioners report it (aws-vault issues 15, 328 and 1056: `InvalidClientTokenId`, "The
+ * security token included in the request is invalid").
+ */
+export function iamNeedsMfaSession(action: string): AwsError {
+  return err(
+    'InvalidClientTokenId',
+    'The security token included in the request is invalid.',
+    `GetSessionToken credentials obtained without MFA cannot call IAM (\`${action}\`); call GetSessionToken again with SerialNumber and TokenCode`,
+    `MFA なしで取得した GetSessionToken の認証情報では IAM（\`${action}\`）を呼び出せません。SerialNumber と TokenCode を付けて GetSessionToken を呼び直してください`,
+  );
+}
+
+/** GetSessionToken credentials calling STS beyond AssumeRole and GetCallerIdentity (wording unverified). */
+export function stsNotWithSessionToken(action: string): AwsError {
+  return err(
+    'AccessDenied',
+    `Cannot call ${action.replace(/^sts:/i, '')} with session credentials`,
+    `GetSessionToken credentials can call no STS operation but AssumeRole and GetCallerIdentity (\`${action}\`)`,
+    `GetSessionToken の認証情報で呼び出せる STS の操作は AssumeRole と GetCallerIdentity だけです（\`${action}\`）`,
   );
 }
 

@@ -16,7 +16,8 @@ import { cliCredentials, issueCredentials } from './credentials.ts';
 import type { StsEnv } from './env.ts';
 import {
   durationOverRoleMax,
-  expiredIdentityToken,
+  expiredSamlAssertion,
+  expiredWebIdentityToken,
   idpRejectedClaim,
   invalidIdentityToken,
   notAuthorizedFederated,
@@ -107,6 +108,40 @@ function decideAndIssue(env: StsEnv, req: Issue): CallOutcome {
   );
 }
 
+/**
+ * Claims of a provider's tokens that STS validates against the trust policy since January 2026
+ * (AWS What's New, "AWS STS supports validation of identity provider claims"; the IAM User
+ * Guide's condition-key reference lists them per provider). They are checked when the role is
+ * assumed and are not available in the session afterwards. Only GitHub's list is modelled;
+ * Google, CircleCI and Oracle Cloud Infrastructure have lists of their own.
+ */
+export const PROVIDER_CLAIM_KEYS: Readonly<Record<string, readonly string[]>> = {
+  'token.actions.githubusercontent.com': [
+    'actor',
+    'actor_id',
+    'enterprise_id',
+    'environment',
+    'job_workflow_ref',
+    'ref',
+    'repository',
+    'repository_id',
+    'workflow',
+  ],
+};
+
+/** The provider-specific claim keys a token brings to the trust evaluation only. */
+function providerClaimKeys(
+  host: string,
+  t: AssumeRoleWithWebIdentityCall['token'],
+): Record<string, ContextValue> {
+  const keys: Record<string, ContextValue> = {};
+  for (const claim of PROVIDER_CLAIM_KEYS[host] ?? []) {
+    const value = t.claims?.[claim];
+    if (value !== undefined) keys[`${host}:${claim}`] = value;
+  }
+  return keys;
+}
+
 /** The provider's condition keys for a web identity token. */
 function webIdentityKeys(
   host: string,
@@ -180,7 +215,11 @@ export function assumeRoleWithWebIdentity(
     }
     provider = `arn:aws:iam::${role.account.id}:oidc-provider/${host}`;
   }
-  if (call.token.exp * 1000 <= env.now) return fail(expiredIdentityToken('token'), 'token-expired');
+  if (call.token.exp * 1000 <= env.now)
+    return fail(
+      expiredWebIdentityToken(Math.floor(env.now / 1000), call.token.exp),
+      'token-expired',
+    );
   // STS's IDPRejectedClaim: the provider's claims cannot identify a user. Using it for an
   // empty `sub` is our reading of the API reference; the 2023 guide does not say.
   if (call.token.sub.trim() === '') {
@@ -197,7 +236,12 @@ export function assumeRoleWithWebIdentity(
   const max = role.role.maxSessionDuration ?? 3600;
   if (duration > max) return fail(durationOverRoleMax(max), 'duration-over-role-max');
   const carried = { 'aws:FederatedProvider': provider, ...webIdentityKeys(host, call.token) };
-  const context = { ...base, ...carried, 'sts:RoleSessionName': call.roleSessionName };
+  const context = {
+    ...base,
+    ...carried,
+    ...providerClaimKeys(host, call.token),
+    'sts:RoleSessionName': call.roleSessionName,
+  };
   return decideAndIssue(env, {
     op,
     role,
@@ -261,7 +305,7 @@ export function assumeRoleWithSaml(env: StsEnv, call: AssumeRoleWithSamlCall): C
   }
   const expiry = parseTime(a.notOnOrAfter, env.now);
   if (expiry === null || expiry <= env.now)
-    return fail(expiredIdentityToken('assertion'), 'assertion-expired');
+    return fail(expiredSamlAssertion(), 'assertion-expired');
   const pairs = a.roles.map((r) => r.split(',').map((s) => s.trim()));
   const granted = pairs.some((p) => p.includes(call.roleArn) && p.includes(call.principalArn));
   if (!granted) {

@@ -7,10 +7,16 @@ import { orgPolicyLevels, parseDocument } from '../world/resolve.ts';
 import type { Caller } from '../world/types.ts';
 import { resolveCaller } from './caller.ts';
 import type { StsEnv } from './env.ts';
-import { consoleOnly, noSuchKey, notAuthorized, s3AccessDenied } from './errors.ts';
+import {
+  iamNeedsMfaSession,
+  noSuchKey,
+  notAuthorized,
+  s3AccessDenied,
+  stsNotWithSessionToken,
+} from './errors.ts';
 import { denied, rejected, succeeded } from './outcome.ts';
 import { buildTrace } from './trace.ts';
-import type { CallOutcome, ServiceCall } from './types.ts';
+import type { AwsError, CallOutcome, ServiceCall } from './types.ts';
 
 /** `arn:aws:s3:::bucket` or `arn:aws:s3:::bucket/key` → its parts. */
 function s3Target(resource: string): { bucket: string; key?: string } | null {
@@ -24,16 +30,20 @@ function s3Target(resource: string): { bucket: string; key?: string } | null {
 }
 
 /**
- * GetSessionToken credentials without MFA cannot call IAM, nor STS other than AssumeRole and
- * GetCallerIdentity (id_credentials_temp_request.html). AWS's wording for this refusal is
- * not in the guide; ours says what happened.
+ * What GetSessionToken credentials cannot call, with or without MFA: "Cannot call IAM API
+ * operations unless MFA information is included with the request. Cannot call AWS STS API
+ * operations except AssumeRole or GetCallerIdentity." (Compare AWS STS credentials,
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_sts-comparison.html). The
+ * principal of these credentials is the user's own ARN, so the engine cannot tell them from
+ * access keys: this layer, which knows the credentials, applies the rule. Federated-user and
+ * role sessions are refused by the engine itself (sandbox/engine/refusals.ts).
  */
-function blockedWithoutMfa(action: string): boolean {
+function sessionTokenRefusal(action: string, mfa: boolean): AwsError | null {
   const lower = action.toLowerCase();
-  if (lower.startsWith('iam:')) return true;
-  return (
-    lower.startsWith('sts:') && lower !== 'sts:assumerole' && lower !== 'sts:getcalleridentity'
-  );
+  if (lower.startsWith('iam:') && !mfa) return iamNeedsMfaSession(action);
+  if (lower.startsWith('sts:') && lower !== 'sts:assumerole' && lower !== 'sts:getcalleridentity')
+    return stsNotWithSessionToken(action);
+  return null;
 }
 
 export function serviceCall(env: StsEnv, caller: Caller, call: ServiceCall): CallOutcome {
@@ -42,23 +52,11 @@ export function serviceCall(env: StsEnv, caller: Caller, call: ServiceCall): Cal
   if (!resolved.ok) return rejected(op, '', {}, resolved.error, 'credentials');
   const id = resolved.identity;
   const context: Record<string, ContextValue> = { ...id.context, ...(call.context ?? {}) };
-  if (
-    id.kind === 'user-session' &&
-    id.session?.mfa.present !== true &&
-    blockedWithoutMfa(call.action)
-  ) {
-    return rejected(
-      op,
-      id.arn,
-      context,
-      consoleOnly(
-        `Credentials from GetSessionToken without MFA cannot call ${call.action}`,
-        'GetSessionToken credentials obtained without MFA cannot call IAM, nor STS other than AssumeRole and GetCallerIdentity',
-        'MFA なしで取得した GetSessionToken の認証情報では、IAM と、AssumeRole・GetCallerIdentity 以外の STS は呼び出せません',
-      ),
-      'session-token-without-mfa',
-    );
-  }
+  const refused =
+    id.kind === 'user-session'
+      ? sessionTokenRefusal(call.action, id.session?.mfa.present === true)
+      : null;
+  if (refused !== null) return rejected(op, id.arn, context, refused, 'session-token-credentials');
   const s3 = s3Target(call.resource);
   const found = s3 ? findBucket(env.world, s3.bucket) : undefined;
   const resourceAccount = found?.account.id;

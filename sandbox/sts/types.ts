@@ -66,6 +66,11 @@ export interface OidcClaims {
   readonly amr?: readonly string[];
   readonly exp: number;
   readonly iat?: number;
+  /**
+   * Provider-specific claims that STS checks against the trust policy (GitHub's
+   * `repository_id`, `ref`, `environment`, `job_workflow_ref`, …), by claim name.
+   */
+  readonly claims?: Readonly<Record<string, string>>;
 }
 
 export interface AssumeRoleWithWebIdentityCall {
@@ -132,6 +137,7 @@ export type ErrorCode =
   | 'AccessDenied'
   | 'ValidationError'
   | 'ExpiredToken'
+  | 'ExpiredTokenException'
   | 'InvalidClientTokenId'
   | 'InvalidIdentityToken'
   | 'IDPRejectedClaim'

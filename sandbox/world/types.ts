@@ -190,8 +190,9 @@ export interface Session {
   readonly issuedAt: number;
   readonly expiresAt: number;
   /**
-   * MFA as later calls see it. `present` absent = the key is not in the context at all.
-   * Only GetSessionToken carries MFA into later calls (id_credentials_mfa_configure-api-require.md).
+   * MFA as later calls see it: present when the credentials that obtained the session carried
+   * MFA (GetSessionToken with MFA, an MFA console sign-in, and role sessions made from those);
+   * `authenticatedAt` is that original authentication. See sandbox/sts/assume-role.ts.
    */
   readonly mfa: { readonly present: boolean; readonly authenticatedAt?: number };
   /** The session policy texts (inline and managed ones passed at creation). */
@@ -216,6 +217,15 @@ export interface Session {
 export type Caller =
   | { readonly type: 'user'; readonly arn: string }
   /** A user signed in to the console (temporary credentials made by the console, MFA as signed in). */
-  | { readonly type: 'console-user'; readonly arn: string; readonly mfa: boolean }
+  | {
+      readonly type: 'console-user';
+      readonly arn: string;
+      readonly mfa: boolean;
+      /**
+       * When the user signed in (ms on the simulated clock); `aws:MultiFactorAuthAge` counts
+       * from it. Omitted: the sign-in is taken to be the current moment.
+       */
+      readonly signedInAt?: number;
+    }
   | { readonly type: 'session'; readonly accessKeyId: string }
   | { readonly type: 'anonymous' };

@@ -415,7 +415,7 @@ describe('AssumeRole', () => {
     expect(changed.error.code).toBe('ValidationError');
   });
 
-  it('carries no MFA into the role session’s later calls (the June 2023 guide)', () => {
+  it('carries no MFA into the role session’s later calls when MFA was given only to AssumeRole', () => {
     const first = run(alice, deploy());
     const session = ok(first).newSessions[0];
     if (!session) throw new Error('no session');
@@ -512,7 +512,11 @@ describe('GetSessionToken', () => {
         resource: '*',
       }),
     );
-    expect(out.trace.steps[0]?.reason).toBe('session-token-without-mfa');
+    expect(out.trace.steps[0]?.reason).toBe('session-token-credentials');
+    expect(out.error).toMatchObject({
+      code: 'InvalidClientTokenId',
+      message: 'The security token included in the request is invalid.',
+    });
     expect(
       withSession(run(alice, { op: 'GetSessionToken', mfa: true }), {
         op: 'Call',
@@ -636,7 +640,10 @@ describe('AssumeRoleWithWebIdentity', () => {
       code: 'InvalidIdentityToken',
       message: 'Incorrect token audience',
     });
-    expect(failed(run(anon, github({ exp: T0 / 1000 - 1 }))).error.code).toBe('ExpiredToken');
+    expect(failed(run(anon, github({ exp: T0 / 1000 - 1 }))).error).toMatchObject({
+      code: 'ExpiredTokenException',
+      message: `Token expired: current date/time ${T0 / 1000} must be before the expiration date/time ${T0 / 1000 - 1}`,
+    });
     expect(failed(run(anon, github({ sub: '' }))).error.code).toBe('IDPRejectedClaim');
   });
 
@@ -709,7 +716,9 @@ describe('AssumeRoleWithSAML', () => {
   });
 
   it('rejects an expired assertion, a role the assertion does not grant, and a too long SessionDuration', () => {
-    expect(failed(run(anon, saml({ notOnOrAfter: '-1m' }))).error.code).toBe('ExpiredToken');
+    expect(failed(run(anon, saml({ notOnOrAfter: '-1m' }))).error.code).toBe(
+      'ExpiredTokenException',
+    );
     expect(failed(run(anon, saml({ roles: [`${role('Deploy')},${provider}`] }))).error.code).toBe(
       'IDPRejectedClaim',
     );
