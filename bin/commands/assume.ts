@@ -7,7 +7,7 @@ import {
   renderProblem,
   runAttempt,
 } from '../../sandbox/scenario/index.ts';
-import { renderCallTrace } from '../../sandbox/sts/index.ts';
+import { callLines, explainCall } from '../../sandbox/explain/index.ts';
 import type { AssumeRoleCall } from '../../sandbox/sts/index.ts';
 import { readJsonTree } from './scenario-files.ts';
 import type { Command, CommandIo } from './types.ts';
@@ -155,8 +155,8 @@ export const assumeCommand: Command = {
       );
     }
     if (o.explain) {
-      const lines = renderCallTrace(outcome.trace, o.lang);
-      if (!outcome.ok) lines.unshift(outcome.error.explanation[o.lang], '');
+      // The same explanation, in the same words, as the island's trace panel.
+      const lines = callLines(explainCall(outcome, o.lang), o.lang);
       io.stderr(`\n${lines.join('\n')}\n`);
     }
     return outcome.ok ? 0 : AWS_CLI_SERVICE_ERROR;

@@ -27,7 +27,13 @@ export function evaluatePolicy(policy: ParsedPolicy, req: PreparedRequest): Poli
   const document = policy.document;
   if (policy.hasErrors || document === null) {
     return {
-      trace: { policy: policy.name, kind: policy.kind, statements: [], skipped: true },
+      trace: {
+        doc: policy.doc,
+        policy: policy.name,
+        kind: policy.kind,
+        statements: [],
+        skipped: true,
+      },
       denies: [],
       allows: [],
       skipped: true,
@@ -44,7 +50,7 @@ export function evaluatePolicy(policy: ParsedPolicy, req: PreparedRequest): Poli
     else allows.push({ ref: result.trace.ref, principal: result.principal });
   }
   return {
-    trace: { policy: policy.name, kind: policy.kind, statements },
+    trace: { doc: policy.doc, policy: policy.name, kind: policy.kind, statements },
     denies,
     allows,
     skipped: false,

@@ -2,7 +2,7 @@
 // checked in the order Action, Resource, Principal; the first that fails ends the check
 // (its trace says why), and when they all match every condition is evaluated, so the trace
 // shows each failing condition, not only the first.
-import type { Located, ParsedPolicy, Statement } from '../policy/types.ts';
+import type { Located, ParsedPolicy, PrincipalSpec, Statement } from '../policy/types.ts';
 import { actionMatches } from './action.ts';
 import { evaluateCondition } from './conditions.ts';
 import { matchPrincipal, notPrincipalExcludes, type PrincipalMatch } from './principal.ts';
@@ -23,14 +23,15 @@ const refs = new WeakMap<Statement, StatementRef>();
 
 export function statementRef(policy: ParsedPolicy, statement: Statement): StatementRef {
   const cached = refs.get(statement);
-  if (cached !== undefined && cached.policy === policy.name) return cached;
+  if (cached !== undefined && cached.policy === policy.name && cached.doc === policy.doc)
+    return cached;
   // Without conditional spreads (made once per fresh statement), in the same key order.
-  const { name, kind } = policy;
+  const { doc, name, kind } = policy;
   const { index, sid, effect, path, range } = statement;
   const ref: Mutable<StatementRef> =
     sid === undefined
-      ? { policy: name, policyKind: kind, index, effect, path }
-      : { policy: name, policyKind: kind, index, sid, effect, path };
+      ? { doc, policy: name, policyKind: kind, index, effect, path }
+      : { doc, policy: name, policyKind: kind, index, sid, effect, path };
   if (range !== undefined) ref.range = range;
   refs.set(statement, ref);
   return ref;
@@ -43,8 +44,15 @@ function elementTrace(
   requestValue: string,
   hit: Located<string> | undefined,
   elementPath: string,
+  list: readonly Located<string>[],
 ): MatchTrace {
-  if (hit === undefined) return { element, matched, requestValue, path: elementPath };
+  if (hit === undefined) {
+    // No entry matched: for Action/Resource that is why the statement does not apply, and
+    // the renderer shows the listed entries against the request's value.
+    return matched
+      ? { element, matched, requestValue, path: elementPath }
+      : { element, matched, requestValue, listed: list, path: elementPath };
+  }
   return hit.range === undefined
     ? { element, matched, requestValue, matchedValue: hit.value, path: hit.path }
     : { element, matched, requestValue, matchedValue: hit.value, path: hit.path, range: hit.range };
@@ -63,7 +71,14 @@ function matchAction(statement: Statement, req: PreparedRequest): MatchTrace | n
   }
   const element = negated ? 'NotAction' : 'Action';
   const matched = negated ? hit === undefined : hit !== undefined;
-  return elementTrace(element, matched, req.request.action, hit, `${statement.path}/${element}`);
+  return elementTrace(
+    element,
+    matched,
+    req.request.action,
+    hit,
+    `${statement.path}/${element}`,
+    list,
+  );
 }
 
 const resourcePatterns = new WeakMap<Located<string>, ArnPattern>();
@@ -118,7 +133,18 @@ function matchResource(
   }
   const element = negated ? 'NotResource' : 'Resource';
   const matched = negated ? hit === undefined : hit !== undefined;
-  return elementTrace(element, matched, req.resource, hit, `${statement.path}/${element}`);
+  return elementTrace(element, matched, req.resource, hit, `${statement.path}/${element}`, list);
+}
+
+/** A principal element's entries as written; made only when the element turned the caller away. */
+function principalEntries(spec: PrincipalSpec): readonly Located<string>[] {
+  if (spec.kind === 'wildcard')
+    return [
+      spec.range === undefined
+        ? { value: '*', path: spec.path }
+        : { value: '*', path: spec.path, range: spec.range },
+    ];
+  return spec.entries.map((e) => e.value);
 }
 
 export function evaluateStatement(
@@ -151,24 +177,43 @@ export function evaluateStatement(
   let principal: PrincipalMatch | null = null;
   if (statement.principal !== undefined) {
     principal = matchPrincipal(statement.principal, req.caller);
-    matches.push({
-      element: 'Principal',
-      matched: principal !== null,
-      requestValue: req.caller.text,
-      ...(principal === null
-        ? {}
-        : { matchedValue: principal.value, principalMatch: principal.kind }),
-      path: principal?.path ?? statement.principal.path,
-    });
+    matches.push(
+      principal === null
+        ? {
+            element: 'Principal',
+            matched: false,
+            requestValue: req.caller.text,
+            listed: principalEntries(statement.principal),
+            path: statement.principal.path,
+          }
+        : {
+            element: 'Principal',
+            matched: true,
+            requestValue: req.caller.text,
+            matchedValue: principal.value,
+            principalMatch: principal.kind,
+            path: principal.path,
+          },
+    );
     if (principal === null) return done(false, [], null);
   } else if (statement.notPrincipal !== undefined) {
     const excluded = notPrincipalExcludes(statement.notPrincipal, req.caller);
-    matches.push({
-      element: 'NotPrincipal',
-      matched: !excluded,
-      requestValue: req.caller.text,
-      path: statement.notPrincipal.path,
-    });
+    matches.push(
+      excluded
+        ? {
+            element: 'NotPrincipal',
+            matched: false,
+            requestValue: req.caller.text,
+            listed: principalEntries(statement.notPrincipal),
+            path: statement.notPrincipal.path,
+          }
+        : {
+            element: 'NotPrincipal',
+            matched: true,
+            requestValue: req.caller.text,
+            path: statement.notPrincipal.path,
+          },
+    );
     if (excluded) return done(false, [], null);
   }
   const conditions: ConditionTrace[] = [];

@@ -2,7 +2,7 @@
 // style: lowercase, no final period, user input in backticks.
 import type { Localized } from '../policy/types.ts';
 import type { PreparedRequest } from './request.ts';
-import type { DecisionReason, GateResult, StatementRef } from './types.ts';
+import type { DecisionReason, GateResult, PrincipalMatchKind, StatementRef } from './types.ts';
 
 /** `Sid` when the statement has one, else its position, e.g. `Statement[1]`. */
 export function statementLabel(ref: StatementRef): string {
@@ -15,6 +15,22 @@ export function refText(ref: StatementRef): Localized {
     en: `statement \`${label}\` of \`${ref.policy}\``,
     ja: `\`${ref.policy}\` のステートメント \`${label}\``,
   };
+}
+
+/** How the deciding statement's `Principal` named the caller, read from the gates' traces. */
+function principalMatchOf(
+  gates: readonly GateResult[],
+  ref: StatementRef,
+): PrincipalMatchKind | undefined {
+  for (const gate of gates) {
+    for (const policy of gate.policies) {
+      if (policy.doc !== ref.doc || policy.policy !== ref.policy) continue;
+      const statement = policy.statements.find((s) => s.ref.path === ref.path);
+      const match = statement?.matches.find((m) => m.element === 'Principal');
+      if (match !== undefined) return match.principalMatch;
+    }
+  }
+  return undefined;
 }
 
 function levelOf(gates: readonly GateResult[], id: 'scp' | 'rcp'): string {
@@ -30,8 +46,14 @@ export function summarize(
 ): Localized {
   const action = `\`${req.request.action}\``;
   const who = `\`${req.caller.text}\``;
-  const first = deciding[0];
+  // An allow is credited to the statement that granted it, not to the SCP or RCP Allow that
+  // merely let it through (those come first in `deciding`, in AWS's order of the gates).
+  const first =
+    reason === 'explicit-deny'
+      ? deciding[0]
+      : (deciding.find((r) => r.policyKind !== 'scp' && r.policyKind !== 'rcp') ?? deciding[0]);
   const by = first === undefined ? { en: 'a statement', ja: 'ステートメント' } : refText(first);
+  const anyone = first !== undefined && principalMatchOf(gates, first) === 'wildcard';
   switch (reason) {
     case 'undeniable-action':
       return {
@@ -114,6 +136,11 @@ export function summarize(
         ja: `${by.ja} により許可されました。${who} はどの AWS アカウントにも属さないため、リソースベースのポリシーだけで決まります`,
       };
     case 'allowed-by-resource-naming-caller':
+      if (anyone)
+        return {
+          en: `allowed by ${by.en}, which allows any principal (\`"Principal": "*"\`), so implicit denies in the identity-based policies of ${who} do not apply`,
+          ja: `${by.ja} がすべてのプリンシパルを許可している（\`"Principal": "*"\`）ため、${who} の ID ベースのポリシー側の暗黙的な拒否は影響しません`,
+        };
       return {
         en: `allowed by ${by.en}, which names ${who} directly, so implicit denies in its identity-based policies do not apply`,
         ja: `${by.ja} が ${who} を直接指定して許可しているため、ID ベースのポリシー側の暗黙的な拒否は影響しません`,

@@ -1,7 +1,14 @@
 // The authorizer's input and its result. The result is the trace: gates, policies,
 // statements and conditions as data, so that the CLI, the explain renderer and the UI's
 // state machines can each show it their own way.
-import type { Finding, Localized, ParsedPolicy, PolicyKind, SourceRange } from '../policy/types.ts';
+import type {
+  Finding,
+  Localized,
+  Located,
+  ParsedPolicy,
+  PolicyKind,
+  SourceRange,
+} from '../policy/types.ts';
 
 /** One request context value; arrays are multi-valued keys (aws:TagKeys, …:amr). */
 export type ContextValue = string | readonly string[];
@@ -44,6 +51,13 @@ export type Side = 'caller' | 'resource' | 'single';
 export type GateOutcome = 'allow' | 'explicitDeny' | 'implicitDeny' | 'notApplicable';
 
 export interface StatementRef {
+  /**
+   * The document this statement was read from, set where the policy was loaded (a scenario's
+   * document id such as `policies/dev-trust.json`, an eval case's JSON pointer): the editor
+   * holding that document highlights by it, so no display name is ever parsed back.
+   */
+  readonly doc: string;
+  /** The name traces show (`trust:Deploy`, `bucket:dev-app-data`, …). */
   readonly policy: string;
   readonly policyKind: PolicyKind;
   readonly index: number;
@@ -79,6 +93,12 @@ export interface MatchTrace {
   readonly requestValue: string;
   /** The policy value that matched, when one did. */
   readonly matchedValue?: string;
+  /**
+   * When the element kept the statement from applying because no entry matched
+   * (`Action`/`Resource`/`Principal`): the entries it lists, to show against `requestValue`.
+   * The parsed list itself, not a copy, so recording it costs nothing on the hot path.
+   */
+  readonly listed?: readonly Located<string>[];
   /** For `Principal`: how the matching entry named the caller. */
   readonly principalMatch?: PrincipalMatchKind;
   readonly path: string;
@@ -108,6 +128,8 @@ export interface StatementTrace {
 }
 
 export interface PolicyTrace {
+  /** The document id (see `StatementRef.doc`). */
+  readonly doc: string;
   readonly policy: string;
   readonly kind: PolicyKind;
   readonly statements: readonly StatementTrace[];

@@ -2,7 +2,8 @@
 // reject gives `decision: null` and the first error, its path prefixed by the slot
 // (`/resourcePolicy/Statement/0/Principal/AWS`); one bad case never stops the batch.
 import { authorize } from '../engine/authorize.ts';
-import type { AuthzInput, Decision } from '../engine/types.ts';
+import { statementLabel } from '../engine/summary.ts';
+import type { AuthzInput, AuthzResult, Decision } from '../engine/types.ts';
 import { explain } from '../explain/explain.ts';
 import type { Lang } from '../explain/messages.ts';
 import { parsePolicy } from '../policy/parse.ts';
@@ -19,12 +20,32 @@ export interface EvalCaseResult {
   readonly id: string;
   readonly decision: Decision | null;
   readonly error?: EvalCaseError;
+  /** With `deciding`: the credited statements as `policy name/Sid` (see `decidingLabels`). */
+  readonly deciding?: readonly string[];
   readonly explain?: readonly string[];
 }
 
 export interface RunOptions {
   readonly explain?: boolean;
+  /** Add the statements that decided, as `decidingLabels` words them. */
+  readonly deciding?: boolean;
   readonly lang?: Lang;
+}
+
+/**
+ * The statements a decision rests on, as a case author writes them: `name/Sid` (or
+ * `name/Statement[i]` without a Sid), where `name` is the policy's name in the case (given
+ * with `{"name", "policy"}`, else its slot, e.g. `identityPolicies[0]`). An explicit deny
+ * rests on its Deny statements; an allow on the statements that granted it and the
+ * boundary or session policy that let it through, not on the SCP or RCP Allows every
+ * request passes (those only guard).
+ */
+export function decidingLabels(result: AuthzResult): string[] {
+  const refs =
+    result.decision === 'explicitDeny'
+      ? result.deciding
+      : result.deciding.filter((r) => r.policyKind !== 'scp' && r.policyKind !== 'rcp');
+  return refs.map((r) => `${r.policy}/${statementLabel(r)}`);
 }
 
 // AWS's default policies, attached where a case writes their names.
@@ -62,9 +83,12 @@ function load(input: PolicyInput, kind: PolicyKind, name: string, pointer: strin
   if (typeof input === 'string') {
     const builtIn = BUILT_IN[input];
     if (builtIn !== undefined && builtIn.kind === kind) {
-      return { policy: parsePolicy(builtIn.document, { kind, name: input }), pointer };
+      return {
+        policy: parsePolicy(builtIn.document, { kind, name: input, doc: pointer }),
+        pointer,
+      };
     }
-    return { policy: parsePolicy(input, { kind, name }), pointer };
+    return { policy: parsePolicy(input, { kind, name, doc: pointer }), pointer };
   }
   const wrapped = input.policy;
   if (
@@ -75,7 +99,7 @@ function load(input: PolicyInput, kind: PolicyKind, name: string, pointer: strin
     const given = typeof input.name === 'string' && input.name !== '' ? input.name : name;
     return load(wrapped as PolicyInput, kind, given, `${pointer}/policy`);
   }
-  return { policy: parsePolicy(input, { kind, name }), pointer };
+  return { policy: parsePolicy(input, { kind, name, doc: pointer }), pointer };
 }
 
 function levels(
@@ -178,9 +202,10 @@ export function runEvalCase(c: EvalCase, options: RunOptions = {}): EvalCaseResu
     sessionPolicy: session?.policy ?? null,
   };
   const result = authorize(input);
+  const deciding = options.deciding === true ? { deciding: decidingLabels(result) } : {};
   return options.explain === true
-    ? { id: c.id, decision: result.decision, explain: explain(result, lang) }
-    : { id: c.id, decision: result.decision };
+    ? { id: c.id, decision: result.decision, ...deciding, explain: explain(result, lang) }
+    : { id: c.id, decision: result.decision, ...deciding };
 }
 
 export function runEvalCases(

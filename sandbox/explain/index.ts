@@ -1,2 +1,14 @@
-export { explain } from './explain.ts';
+export {
+  explain,
+  explainGate,
+  gateLines,
+  decisionLine,
+  conditionLine,
+  elementLine,
+} from './explain.ts';
+export type { ExplainedGate, ExplainedPolicy, ExplainedStatement } from './explain.ts';
+export { callLines, explainCall, stepCounter, verdictOf } from './call.ts';
+export type { CallExplanation, ExplainedStep, Verdict } from './call.ts';
+export { decidingRanges } from './highlight.ts';
+export { reasonText, STEP_LABEL, STEP_OUTCOME } from './messages.ts';
 export type { Lang } from './messages.ts';

@@ -2,7 +2,7 @@
 // order, walking a call's precomputed trace. STEP shows the next gate, RUN jumps to the
 // decision, RESET starts over, LOAD swaps in another attempt's outcome. The context names
 // the active step and the engine gates it shows, so the UI can highlight the statements.
-import { assign, setup } from 'xstate';
+import { and, assign, setup } from 'xstate';
 import type { GateResult } from '../engine/types.ts';
 import { STEP_ORDER } from '../sts/trace.ts';
 import type { CallOutcome, StepId, TraceStep } from '../sts/types.ts';
@@ -21,17 +21,19 @@ export type AssumeRoleEvent =
   | { readonly type: 'RESET' }
   | { readonly type: 'LOAD'; readonly outcome: CallOutcome };
 
-/** The gate states in order; `requestValidation` first, `issueCredentials` last. */
+/**
+ * The gate states in order; `requestValidation` first. A call visits only the steps its
+ * operation has (a service call has no trust policy and issues no credentials).
+ */
 export const GATE_STATES = STEP_ORDER;
 
 function traceStep(outcome: CallOutcome | null, step: StepId): TraceStep | undefined {
   return outcome?.trace.steps.find((s) => s.step === step);
 }
 
-/** The first step that failed; for a failure no gate explains (e.g. NoSuchKey), the last one. */
+/** The step where the outcome was decided; the walk ends there. */
 export function decidingStep(outcome: CallOutcome): StepId {
-  if (outcome.ok) return 'issueCredentials';
-  return outcome.trace.steps.find((s) => s.outcome === 'fail')?.step ?? 'issueCredentials';
+  return outcome.trace.decidedAt;
 }
 
 /** The engine gates the active step shows (for highlighting statements). */
@@ -58,12 +60,10 @@ export const assumeRoleMachine = setup({
   guards: {
     hasOutcome: ({ context }) => context.outcome !== null,
     allowed: ({ context }) => context.outcome?.ok === true,
-    stepFails: ({ context }, params: { step: StepId }) => {
-      if (context.outcome === null) return false;
-      // Issuing is where an error that no gate explains surfaces.
-      if (params.step === 'issueCredentials') return !context.outcome.ok;
-      return traceStep(context.outcome, params.step)?.outcome === 'fail';
-    },
+    decidesHere: ({ context }, params: { step: StepId }) =>
+      context.outcome?.trace.decidedAt === params.step,
+    hasStep: ({ context }, params: { step: StepId }) =>
+      traceStep(context.outcome, params.step) !== undefined,
   },
   actions: {
     show: assign((_, params: { step: StepId }) => ({ active: params.step })),
@@ -110,19 +110,31 @@ export const assumeRoleMachine = setup({
   },
 });
 
-/** One state per gate: STEP fails into `denied` or moves on to the next gate. */
+/**
+ * One state per gate: STEP ends the walk where the outcome was decided, or moves on to the
+ * next step the call has.
+ */
 function gateStates(): Record<GateState, object> {
   const out = {} as Record<GateState, object>;
   GATE_STATES.forEach((step, i) => {
-    const next = GATE_STATES[i + 1];
+    const later = GATE_STATES.slice(i + 1).map((next) => ({
+      guard: { type: 'hasStep', params: { step: next } },
+      target: next,
+      actions: { type: 'show', params: { step: next } },
+    }));
     out[step] = {
       tags: ['gate'],
       on: {
         STEP: [
-          { guard: { type: 'stepFails', params: { step } }, target: 'denied', actions: 'decide' },
-          next === undefined
-            ? { target: 'allowed', actions: 'decide' }
-            : { target: next, actions: { type: 'show', params: { step: next } } },
+          {
+            guard: and([{ type: 'decidesHere', params: { step } }, 'allowed']),
+            target: 'allowed',
+            actions: 'decide',
+          },
+          { guard: { type: 'decidesHere', params: { step } }, target: 'denied', actions: 'decide' },
+          ...later,
+          { guard: 'allowed', target: 'allowed', actions: 'decide' },
+          { target: 'denied', actions: 'decide' },
         ],
         RUN: [
           { guard: 'allowed', target: 'allowed', actions: 'decide' },

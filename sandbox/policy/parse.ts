@@ -14,6 +14,12 @@ export interface ParseOptions {
   readonly kind: PolicyKind;
   /** Shown in traces; defaults to the kind. */
   readonly name?: string;
+  /**
+   * The document's identity in the caller's store (a scenario's document id, an eval case's
+   * JSON pointer); traces carry it on every statement. Defaults to the name, for callers that
+   * hold one policy per name.
+   */
+  readonly doc?: string;
   /** The account the policy lives in, when known (reserved for same-account checks). */
   readonly ownAccount?: string;
   /** Accounts of third parties: trusting them without `sts:ExternalId` is a security warning. */
@@ -46,6 +52,7 @@ const NOT_SCANNED: TextScan = { tooDeepAt: -1, size: 0, badCharAt: -1, badChars:
 export function parsePolicy(input: unknown, options: ParseOptions): ParsedPolicy {
   const kind = options.kind;
   const name = options.name ?? kind;
+  const doc = options.doc ?? name;
   const given = policyText(input);
   if (!given.ok) {
     const rep = createReporter('');
@@ -56,7 +63,7 @@ export function parsePolicy(input: unknown, options: ParseOptions): ParsedPolicy
     else rep.add('not-an-object', 'error', M.notSerialisable(), '');
     // Text as given, so that an editor keeps it; an object's text was never made.
     const text = typeof input === 'string' ? input : '';
-    return { name, kind, text, document: null, findings: rep.finish(), hasErrors: true };
+    return { doc, name, kind, text, document: null, findings: rep.finish(), hasErrors: true };
   }
   const text = given.text;
   const rep = createReporter(text);
@@ -89,7 +96,7 @@ export function parsePolicy(input: unknown, options: ParseOptions): ParsedPolicy
       const range = { start: e.offset, end: e.offset + Math.max(e.length, 1) };
       rep.add('malformed-json', 'error', M.malformedJson(e.error, at.line, at.column), '', range);
     }
-    return { name, kind, text, document: null, findings: rep.finish(), hasErrors: true };
+    return { doc, name, kind, text, document: null, findings: rep.finish(), hasErrors: true };
   }
   reportCharacters(rep, text, scan);
   const document = buildDocument({ rep, kind, text, variableValues: [] }, tree.root);
@@ -103,5 +110,13 @@ export function parsePolicy(input: unknown, options: ParseOptions): ParsedPolicy
       rep.add('policy-size-exceeded', 'error', M.sizeExceeded(scan.size, limit, kind), '');
     }
   }
-  return { name, kind, text, document, findings: rep.finish(), hasErrors: rep.hasError() };
+  return {
+    doc,
+    name,
+    kind,
+    text,
+    document,
+    findings: rep.finish(),
+    hasErrors: rep.hasError(),
+  };
 }

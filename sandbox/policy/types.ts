@@ -96,6 +96,11 @@ export interface PolicyDocument {
 }
 
 export interface ParsedPolicy {
+  /**
+   * The document's identity, set by whoever loaded it (a scenario's document id, an eval
+   * case's JSON pointer); every statement reference in a trace carries it.
+   */
+  readonly doc: string;
   /** A name that traces show: given by the caller, else derived from kind and position. */
   readonly name: string;
   readonly kind: PolicyKind;

@@ -5,7 +5,6 @@ export { getCallerIdentity, getFederationToken, getSessionToken } from './tokens
 export { serviceCall } from './service.ts';
 export { resolveCaller } from './caller.ts';
 export type { Identity, IdentityKind } from './caller.ts';
-export { STEP_ORDER } from './trace.ts';
+export { STEP_ORDER, stepsOf } from './trace.ts';
 export type { StsEnv } from './env.ts';
 export type * from './types.ts';
-export { renderCallTrace } from './render-trace.ts';

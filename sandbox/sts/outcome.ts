@@ -58,7 +58,7 @@ export function succeeded(
   return {
     ok: true,
     response,
-    trace: buildTrace(op, principal, context, { outcome: 'pass' }, authz, newSessions.length > 0),
+    trace: buildTrace(op, principal, context, { outcome: 'pass' }, authz, true),
     newSessions,
   };
 }

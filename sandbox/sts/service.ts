@@ -72,13 +72,7 @@ export function serviceCall(env: StsEnv, caller: Caller, call: ServiceCall): Cal
     resourcePolicy:
       found?.bucket.policy === undefined
         ? null
-        : parseDocument(
-            env.world,
-            found.bucket.policy,
-            'resource',
-            `bucket:${found.bucket.name}`,
-            found.account.id,
-          ),
+        : parseDocument(env.world, found.bucket.policy, `bucket:${found.bucket.name}`),
     scps: id.accountId === null ? [] : orgPolicyLevels(env.world, id.accountId, 'scp'),
     rcps: resourceAccount === undefined ? [] : orgPolicyLevels(env.world, resourceAccount, 'rcp'),
     permissionBoundary: id.boundary,

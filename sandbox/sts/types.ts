@@ -181,15 +181,23 @@ export type StsResponse =
   | { readonly UserId: string; readonly Account: string; readonly Arn: string }
   | { readonly status: 'allowed'; readonly action: string; readonly resource: string };
 
-/** The steps of a call, in the order the assume-role machine walks them. */
+/**
+ * The steps of a call, in the order the stepper walks them. Each operation has only the
+ * steps that apply to it (`stepsOf` in trace.ts): a service call has the resource's policy
+ * and ends with the service's answer, an AssumeRole has the role's trust policy and ends
+ * with the credentials issued.
+ */
 export type StepId =
   | 'requestValidation'
   | 'callerIdentity'
   | 'scps'
-  | 'boundaryAndSession'
+  | 'resourcePolicy'
   | 'trustPolicy'
   | 'rcps'
-  | 'issueCredentials';
+  | 'boundary'
+  | 'session'
+  | 'issueCredentials'
+  | 'serviceResponse';
 
 export type StepOutcome = 'pass' | 'fail' | 'skipped';
 
@@ -205,7 +213,10 @@ export interface TraceStep {
 
 export interface CallTrace {
   readonly op: StsOp;
+  /** Only the steps that apply to `op`, in order. */
   readonly steps: readonly TraceStep[];
+  /** The step where the outcome was decided: the last one when the call succeeded. */
+  readonly decidedAt: StepId;
   /** The engine's answer, when the call reached the engine. */
   readonly authz: AuthzResult | null;
   /** The request context that was built for the engine. */

@@ -4,6 +4,7 @@ import { AWS_MANAGED_POLICIES } from './aws-managed.ts';
 import type {
   Account,
   Bucket,
+  DocId,
   OrganizationalUnit,
   PolicyAttachmentOrDefault,
   Role,
@@ -91,6 +92,8 @@ export function findBucket(
 export interface ResolvedDocument {
   /** Shown in traces: the managed policy ARN or the document id. */
   readonly name: string;
+  /** The world's document id; `null` for an AWS managed policy, which no world holds. */
+  readonly doc: DocId | null;
   readonly text: string;
 }
 
@@ -101,14 +104,14 @@ export function resolveAttachment(
   attachment: string,
 ): ResolvedDocument | undefined {
   const builtIn = AWS_MANAGED_POLICIES[attachment];
-  if (builtIn !== undefined) return { name: attachment, text: builtIn };
+  if (builtIn !== undefined) return { name: attachment, doc: null, text: builtIn };
   for (const owner of world.accounts) {
     for (const policy of owner.policies ?? []) {
       const arn = iamArn(owner.id, 'policy', policy.path, policy.name);
       const sameAccountName = owner.id === account.id && policy.name === attachment;
       if (arn === attachment || sameAccountName) {
         const text = world.documents[policy.document];
-        return text === undefined ? undefined : { name: arn, text };
+        return text === undefined ? undefined : { name: arn, doc: policy.document, text };
       }
     }
   }

@@ -3,35 +3,58 @@
 // managed policies plus those of each of its groups; a role session gets the role's.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
 import { parsePolicy } from '../policy/parse.ts';
+import { POLICY_SIZE_LIMITS } from '../policy/size.ts';
 import type { ParsedPolicy, PolicyKind } from '../policy/types.ts';
 import { FULL_AWS_ACCESS, RCP_FULL_AWS_ACCESS } from './aws-managed.ts';
-import { organizationLevels, resolveAttachment, type FoundRole, type FoundUser } from './lookup.ts';
+import {
+  organizationLevels,
+  resolveAttachment,
+  type FoundRole,
+  type FoundUser,
+  type ResolvedDocument,
+} from './lookup.ts';
+import { documentPolicyOptions } from './policy-options.ts';
 import type { Account, InlinePolicy, PolicyAttachment, World } from './types.ts';
 
 function parse(text: string, kind: PolicyKind, name: string, ownAccount: string): ParsedPolicy {
   return parsePolicy(text, { kind, name, ownAccount });
 }
 
-/** A document that the world names but does not hold is skipped: the loader reports it. */
-export function parseDocument(
-  world: World,
-  docId: string,
-  kind: PolicyKind,
-  name: string,
-  ownAccount: string,
-): ParsedPolicy | null {
+/**
+ * A world document, parsed with the options the editor uses for it too
+ * (`documentPolicyOptions`); `name` is what traces show, the document id goes on every
+ * statement reference. A document that the world names but does not hold is skipped: the
+ * loader reports it.
+ */
+export function parseDocument(world: World, docId: string, name: string): ParsedPolicy | null {
   const text = world.documents[docId];
-  return text === undefined ? null : parse(text, kind, name, ownAccount);
+  return text === undefined
+    ? null
+    : parsePolicy(text, { ...documentPolicyOptions(world, docId), name });
 }
 
-function inline(
+/** A managed policy: a world document by its id, or one of AWS's by its ARN. */
+function parseManaged(
   world: World,
-  account: Account,
-  owner: string,
-  list?: readonly InlinePolicy[],
-): ParsedPolicy[] {
+  doc: ResolvedDocument,
+  kind: 'identity' | 'boundary',
+  name: string,
+  ownAccount: string,
+): ParsedPolicy {
+  if (doc.doc !== null && doc.doc in world.documents)
+    return parsePolicy(doc.text, { ...documentPolicyOptions(world, doc.doc), name });
+  return parsePolicy(doc.text, {
+    kind,
+    name,
+    doc: doc.name,
+    ownAccount,
+    sizeLimit: POLICY_SIZE_LIMITS.managed,
+  });
+}
+
+function inline(world: World, owner: string, list?: readonly InlinePolicy[]): ParsedPolicy[] {
   return (list ?? []).flatMap((p) => {
-    const parsed = parseDocument(world, p.document, 'identity', `${owner}/${p.name}`, account.id);
+    const parsed = parseDocument(world, p.document, `${owner}/${p.name}`);
     return parsed ? [parsed] : [];
   });
 }
@@ -43,21 +66,21 @@ function managed(
 ): ParsedPolicy[] {
   return (list ?? []).flatMap((attachment) => {
     const doc = resolveAttachment(world, account, attachment);
-    return doc ? [parse(doc.text, 'identity', doc.name, account.id)] : [];
+    return doc ? [parseManaged(world, doc, 'identity', doc.name, account.id)] : [];
   });
 }
 
 export function userIdentityPolicies(world: World, found: FoundUser): ParsedPolicy[] {
   const { account, user } = found;
   const out = [
-    ...inline(world, account, `user:${user.name}`, user.inlinePolicies),
+    ...inline(world, `user:${user.name}`, user.inlinePolicies),
     ...managed(world, account, user.managedPolicies),
   ];
   for (const groupName of user.groups ?? []) {
     const group = account.groups?.find((g) => g.name === groupName);
     if (!group) continue;
     out.push(
-      ...inline(world, account, `group:${group.name}`, group.inlinePolicies),
+      ...inline(world, `group:${group.name}`, group.inlinePolicies),
       ...managed(world, account, group.managedPolicies),
     );
   }
@@ -67,7 +90,7 @@ export function userIdentityPolicies(world: World, found: FoundUser): ParsedPoli
 export function roleIdentityPolicies(world: World, found: FoundRole): ParsedPolicy[] {
   const { account, role } = found;
   return [
-    ...inline(world, account, `role:${role.name}`, role.inlinePolicies),
+    ...inline(world, `role:${role.name}`, role.inlinePolicies),
     ...managed(world, account, role.managedPolicies),
   ];
 }
@@ -79,22 +102,12 @@ export function boundaryOf(
 ): ParsedPolicy | null {
   if (attachment === undefined) return null;
   const doc = resolveAttachment(world, account, attachment);
-  return doc ? parse(doc.text, 'boundary', `boundary:${doc.name}`, account.id) : null;
+  return doc ? parseManaged(world, doc, 'boundary', `boundary:${doc.name}`, account.id) : null;
 }
 
 /** Vendor accounts count as third parties: trusting one without `sts:ExternalId` gets a warning. */
 export function trustPolicyOf(world: World, found: FoundRole): ParsedPolicy | null {
-  const text = world.documents[found.role.trustPolicy];
-  if (text === undefined) return null;
-  const thirdPartyAccounts = world.accounts
-    .filter((a) => a.purpose === 'vendor' && a.id !== found.account.id)
-    .map((a) => a.id);
-  return parsePolicy(text, {
-    kind: 'trust',
-    name: `trust:${found.role.name}`,
-    ownAccount: found.account.id,
-    thirdPartyAccounts,
-  });
+  return parseDocument(world, found.role.trustPolicy, `trust:${found.role.name}`);
 }
 
 /** SCPs (`scp`) or RCPs (`rcp`) per level, parsed, in the engine's shape. */
@@ -110,7 +123,7 @@ export function orgPolicyLevels(
         return [parse(FULL_AWS_ACCESS, kind, `${level}/FullAWSAccess`, accountId)];
       if (attachment === 'RCPFullAWSAccess')
         return [parse(RCP_FULL_AWS_ACCESS, kind, `${level}/RCPFullAWSAccess`, accountId)];
-      const parsed = parseDocument(world, attachment, kind, `${level}/${attachment}`, accountId);
+      const parsed = parseDocument(world, attachment, `${level}/${attachment}`);
       return parsed ? [parsed] : [];
     }),
   );

@@ -1,7 +1,7 @@
 // The island's only door into the simulator core. Everything the UI asks of the core goes
 // through these few functions, so a change in the core's API is one edit here.
-import { parsePolicy } from '../../sandbox/policy/index.ts';
-import type { Finding, PolicyKind } from '../../sandbox/policy/types.ts';
+import { parsePolicy, type ParseOptions } from '../../sandbox/policy/index.ts';
+import type { Finding } from '../../sandbox/policy/types.ts';
 // run.ts, not the scenario index: the index also brings the loader and its zod schema.
 import { checkGoals as checkScenarioGoals } from '../../sandbox/scenario/run.ts';
 import type { Scenario } from '../../sandbox/scenario/types.ts';
@@ -9,8 +9,13 @@ import { runCall as runStsCall } from '../../sandbox/sts/call.ts';
 import type { CallOutcome, StsCall } from '../../sandbox/sts/types.ts';
 import type { Caller, Session, World } from '../../sandbox/world/types.ts';
 
-export function findingsFor(text: string, kind: PolicyKind, name: string): readonly Finding[] {
-  return parsePolicy(text, { kind, name }).findings;
+/**
+ * The findings the editor shows for a document: parsed with the options the engine uses for
+ * it (`documentPolicyOptions(world, docId)`: kind, third parties, size quota), so the editor
+ * warns about what the engine sees, the third-party trust without `sts:ExternalId` included.
+ */
+export function findingsFor(text: string, options: ParseOptions): readonly Finding[] {
+  return parsePolicy(text, options).findings;
 }
 
 export interface CallInput {

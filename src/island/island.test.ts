@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { el, toHtml } from '../dom/tree.ts';
 import { highlightJson, tokenizeJson } from '../highlight/json.ts';
 import { getScenario } from '../scenario/catalog.ts';
-import { docOfPolicyName, documentRoles } from '../scenario/documents.ts';
+import { documentRoles } from '../scenario/documents.ts';
+import { documentPolicyOptions } from '../../sandbox/world/policy-options.ts';
 import { trustEdges, worldDiagram } from '../world/diagram.ts';
 import { checkGoals, findingsFor } from './core.ts';
 import { shellView } from './views/shell.ts';
@@ -94,15 +95,11 @@ describe('the world diagram', () => {
   });
 });
 
-describe('documents and trace names', () => {
-  it('maps the engine policy names back to document ids', () => {
+describe('documents', () => {
+  it('gives each document its slot', () => {
     const roles = documentRoles(playground.world);
     expect(roles.get('policies/deploy-trust.json')?.kind).toBe('trust');
-    expect(docOfPolicyName(roles, 'trust:Deploy')).toBe('policies/deploy-trust.json');
-    expect(docOfPolicyName(roles, 'group:developers/assume-roles')).toBe(
-      'policies/developers.json',
-    );
-    expect(docOfPolicyName(roles, 'nothing')).toBeNull();
+    expect(roles.get('policies/developers.json')?.kind).toBe('identity');
   });
 });
 
@@ -124,7 +121,7 @@ describe('re-evaluating after a keystroke', () => {
     for (let i = 0; i < 15; i++) {
       const t0 = performance.now();
       // What PolicyPanel does on every keystroke: findings and the read-only highlight.
-      findingsFor(big, 'identity', 'policies/developers.json');
+      findingsFor(big, documentPolicyOptions(playground.world, 'policies/developers.json'));
       highlightJson(big);
       const t1 = performance.now();
       // What app.ts defers until typing pauses (GOAL_DELAY_MS).

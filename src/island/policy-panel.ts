@@ -2,7 +2,8 @@
 // the plain textarea and (when opened) Monaco showing the same text.
 import { toDom } from '../dom/tree.ts';
 import type { StringKey, Lang } from '../i18n/strings.ts';
-import type { Finding, PolicyKind, SourceRange } from '../../sandbox/policy/types.ts';
+import type { Finding, SourceRange } from '../../sandbox/policy/types.ts';
+import type { DocumentOptions } from '../../sandbox/world/policy-options.ts';
 import { loadEditor, prefersPlainEditor } from '../editor/load.ts';
 import type { PolicyEditor } from '../editor/monaco.ts';
 import { findingsFor } from './core.ts';
@@ -13,7 +14,12 @@ export interface PolicyPanelOptions {
   readonly node: HTMLElement;
   readonly docId: string;
   readonly scenarioId: string;
-  readonly kind: PolicyKind;
+  /**
+   * How the engine parses this document (`documentPolicyOptions(world, docId)` from
+   * sandbox/world/policy-options.ts): its kind and the findings follow from these.
+   */
+  readonly parseOptions: DocumentOptions;
+  /** The owner label, e.g. `dev (222222222222) › role Deploy`. */
   readonly name: string;
   readonly lang: Lang;
   readonly readOnly: boolean;
@@ -90,8 +96,8 @@ export class PolicyPanel {
         container: this.#slot,
         text: this.#text,
         id: `${this.#o.scenarioId}/${this.#o.docId}`,
-        kind: this.#o.kind,
-        label: policyLabel({ kind: this.#o.kind, owner: this.#o.name }, this.#o.lang),
+        kind: this.#o.parseOptions.kind,
+        label: policyLabel({ kind: this.#o.parseOptions.kind, owner: this.#o.name }, this.#o.lang),
         lang: this.#o.lang,
         onChange: (text) => {
           this.#update(text, 'monaco');
@@ -129,7 +135,7 @@ export class PolicyPanel {
     delete this.#o.node.dataset['editing'];
     if (this.#button !== null) {
       this.#button.textContent = t(this.#o.lang, 'editPolicy', {
-        name: t(this.#o.lang, `kind_${this.#o.kind}`),
+        name: t(this.#o.lang, `kind_${this.#o.parseOptions.kind}`),
       });
       this.#button.focus();
     }
@@ -157,7 +163,7 @@ export class PolicyPanel {
   }
 
   #render(): void {
-    this.#findings = findingsFor(this.#text, this.#o.kind, this.#o.name);
+    this.#findings = findingsFor(this.#text, this.#o.parseOptions);
     this.#editor?.setFindings(this.#findings);
     this.#findingsBox?.replaceChildren(toDom(findingsList(this.#findings, this.#o.lang), document));
     this.#o.node.dataset['findings'] = String(this.#findings.length);

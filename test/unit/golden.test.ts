@@ -70,6 +70,11 @@ const goldenCase = z
     source: z.string().regex(AWS_URL, 'source is an AWS documentation page address'),
     expect: z.enum(['allowed', 'explicitDeny', 'implicitDeny']).nullable(),
     expectError: z.enum(FINDING_CODES).optional(),
+    // The statements the decision rests on, `policy name/Sid` (decidingLabels in
+    // sandbox/eval-cases): the Deny statements of an explicit deny; the granting statements
+    // (and the boundary or session statements that let them through) of an allow, never the
+    // SCP or RCP Allows that only guard; none for an implicit deny.
+    deciding: z.array(z.string()).optional(),
   })
   .refine((c) => (c.expect === null) === (c.expectError !== undefined), {
     error: 'expectError is required exactly when expect is null',
@@ -207,7 +212,7 @@ for (const file of files) {
       const parsed = parseEvalCasesText(file.text);
       if (!parsed.ok)
         throw new Error(`${file.name} is not a valid eval-cases file: ${parsed.message}`);
-      results = new Map(runEvalCases(parsed.cases).map((r) => [r.id, r]));
+      results = new Map(runEvalCases(parsed.cases, { deciding: true }).map((r) => [r.id, r]));
     });
 
     for (const c of file.cases) {
@@ -217,6 +222,10 @@ for (const file of files) {
         const why = `${c.note} (${c.source})`;
         expect(result?.decision ?? null, why).toBe(c.expect);
         if (c.expectError !== undefined) expect(result?.error?.code, why).toBe(c.expectError);
+        if (c.deciding !== undefined)
+          expect([...(result?.deciding ?? [])].sort(), `deciding statements: ${why}`).toEqual(
+            [...c.deciding].sort(),
+          );
       });
     }
   });

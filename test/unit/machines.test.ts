@@ -48,11 +48,20 @@ const deploy = (extra: object = {}): StsCall => ({
 const call = (caller: Caller, c: StsCall): CallOutcome =>
   runCall({ world, now: T0, sessions: [] }, caller, c);
 
+const allowed = call(alice, deploy());
+const deploySession = allowed.newSessions[0];
+if (!deploySession) throw new Error('AssumeRole Deploy gave no session');
 const outcomes = {
-  allowed: call(alice, deploy()),
+  allowed,
   deniedAtCaller: call(bob, deploy({ mfa: false, roleArn: role('Tagged') })),
   deniedAtTrust: call(alice, deploy({ mfa: false })),
   invalid: call(alice, deploy({ durationSeconds: 60 })),
+  // A service call has the bucket's policy and the service's answer, no trust policy.
+  s3Read: runCall(
+    { world, now: T0, sessions: [deploySession] },
+    { type: 'session', accessKeyId: deploySession.credentials.accessKeyId },
+    { op: 'Call', action: 's3:GetObject', resource: 'arn:aws:s3:::prod-data/report.csv' },
+  ),
 };
 
 function walk(outcome: CallOutcome, events: readonly AssumeRoleEvent['type'][]) {
@@ -67,14 +76,15 @@ function walk(outcome: CallOutcome, events: readonly AssumeRoleEvent['type'][]) 
 
 describe('assume-role machine', () => {
   it('steps through every gate in AWS order to allowed', () => {
-    const { actor, seen } = walk(outcomes.allowed, Array<'STEP'>(8).fill('STEP'));
+    const { actor, seen } = walk(outcomes.allowed, Array<'STEP'>(9).fill('STEP'));
     expect(seen).toEqual([
       'requestValidation',
       'callerIdentity',
       'scps',
-      'boundaryAndSession',
       'trustPolicy',
       'rcps',
+      'boundary',
+      'session',
       'issueCredentials',
       'allowed',
     ]);
@@ -83,18 +93,28 @@ describe('assume-role machine', () => {
   });
 
   it('stops at the deciding gate and exposes its engine gates for highlighting', () => {
-    const { actor, seen } = walk(outcomes.deniedAtTrust, ['STEP', 'STEP', 'STEP', 'STEP', 'STEP']);
-    expect(seen).toEqual([
-      'requestValidation',
-      'callerIdentity',
-      'scps',
-      'boundaryAndSession',
-      'trustPolicy',
-    ]);
+    const { actor, seen } = walk(outcomes.deniedAtTrust, ['STEP', 'STEP', 'STEP', 'STEP']);
+    expect(seen).toEqual(['requestValidation', 'callerIdentity', 'scps', 'trustPolicy']);
     expect(activeGates(actor.getSnapshot().context).map((g) => g.gate)).toEqual(['resource']);
     actor.send({ type: 'STEP' });
     expect(actor.getSnapshot().value).toBe('denied');
     expect(actor.getSnapshot().context.decidedBy).toBe('trustPolicy');
+  });
+
+  it('walks a service call through the steps it has: the bucket policy, never a trust policy', () => {
+    const { actor, seen } = walk(outcomes.s3Read, Array<'STEP'>(9).fill('STEP'));
+    expect(seen).toEqual([
+      'requestValidation',
+      'callerIdentity',
+      'scps',
+      'resourcePolicy',
+      'rcps',
+      'boundary',
+      'session',
+      'serviceResponse',
+      'allowed',
+    ]);
+    expect(actor.getSnapshot().context.active).toBe('serviceResponse');
   });
 
   it('RUN jumps to the decision; RESET returns to idle; LOAD swaps the attempt', () => {
@@ -138,10 +158,13 @@ describe('assume-role machine', () => {
         'requestValidation',
         'callerIdentity',
         'scps',
-        'boundaryAndSession',
+        'resourcePolicy',
         'trustPolicy',
         'rcps',
+        'boundary',
+        'session',
         'issueCredentials',
+        'serviceResponse',
         'allowed',
         'denied',
       ].sort(),
@@ -249,8 +272,11 @@ describe('exercise machine', () => {
 
   it('reveals hints one at a time, never past the last', () => {
     const actor = createActor(exerciseMachine, { input: { scenario: jump } }).start();
-    for (let i = 0; i < jump.hints.length + 2; i++) actor.send({ type: 'HINT' });
-    expect(actor.getSnapshot().context.hintsShown).toBe(jump.hints.length);
+    for (let i = 0; i < jump.exercises.flatMap((e) => e.hints).length + 2; i++)
+      actor.send({ type: 'HINT' });
+    expect(actor.getSnapshot().context.hintsShown).toBe(
+      jump.exercises.flatMap((e) => e.hints).length,
+    );
   });
 
   it('shows the solution and restores the learner’s own version', () => {

@@ -66,15 +66,17 @@ describe('AssumeRole', () => {
     expect(response.AssumedRoleUser.Arn).toBe(`arn:aws:sts::${PROD}:assumed-role/Deploy/alice`);
     expect(response.AssumedRoleUser.AssumedRoleId).toMatch(/^AROA[A-Z2-7]{17}:alice$/);
     expect(out.newSessions[0]?.chained).toBe(false);
-    expect(out.trace.steps.map((s) => s.outcome)).toEqual([
-      'pass',
-      'pass',
-      'pass',
-      'skipped',
-      'pass',
-      'pass',
-      'pass',
+    expect(out.trace.steps.map((s) => [s.step, s.outcome])).toEqual([
+      ['requestValidation', 'pass'],
+      ['callerIdentity', 'pass'],
+      ['scps', 'pass'],
+      ['trustPolicy', 'pass'],
+      ['rcps', 'pass'],
+      ['boundary', 'skipped'],
+      ['session', 'skipped'],
+      ['issueCredentials', 'pass'],
     ]);
+    expect(out.trace.decidedAt).toBe('issueCredentials');
   });
 
   it('is deterministic: the same call at the same time gives the same keys, another time other keys', () => {
@@ -301,7 +303,7 @@ describe('AssumeRole', () => {
       }),
     );
     expect(get.error).toMatchObject({ code: 'AccessDenied', message: 'Access Denied' });
-    expect(get.trace.steps.find((s) => s.step === 'boundaryAndSession')?.outcome).toBe('fail');
+    expect(get.trace.steps.find((s) => s.step === 'session')?.outcome).toBe('fail');
     expect(
       withSession(first, {
         op: 'Call',

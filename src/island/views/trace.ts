@@ -1,73 +1,81 @@
 // The evaluation stepper and the result: every step of the call as a node (the active one
 // marked in words as well as colour), and for the steps that reached the engine the gates,
-// policies, statements and conditions that were evaluated.
+// policies and statements considered, each saying which element or condition decided. The
+// words come from sandbox/explain, which `iamlab assume --explain` prints too.
 import { el, withCode, type Element, type Node } from '../../dom/tree.ts';
 import { t, type Lang } from '../../i18n/strings.ts';
-import type { ConditionTrace, GateResult, StatementTrace } from '../../../sandbox/engine/types.ts';
-import { STEP_ORDER } from '../../../sandbox/sts/trace.ts';
-import type { CallOutcome, CallTrace, StepId } from '../../../sandbox/sts/types.ts';
-
-// The steps in the order the assume-role machine walks them.
-const ALL_STEPS = STEP_ORDER;
+import {
+  explainCall,
+  STEP_OUTCOME,
+  stepCounter,
+  type CallExplanation,
+  type ExplainedGate,
+  type ExplainedStatement,
+  type ExplainedStep,
+} from '../../../sandbox/explain/index.ts';
+import type { CallOutcome, StepId } from '../../../sandbox/sts/types.ts';
 
 /**
- * `active` is the step the assume-role machine shows; every step before it is revealed too.
- * `decided` once the machine reached allowed/denied: then all steps the trace holds are shown.
+ * `active` is the step the stepper shows; every step before it is revealed too. `decided`
+ * once the walk reached the decision: then every step of the call is shown and the counter
+ * says where it ended. `resource` (the call's, when it has one) names a bucket's policy so.
  */
 export function stepperView(
-  trace: CallTrace | null,
+  outcome: CallOutcome | null,
   active: StepId | null,
   decided: boolean,
   lang: Lang,
+  resource?: string,
 ): Element {
-  const steps = trace?.steps ?? [];
-  const activeIndex = active === null ? -1 : ALL_STEPS.indexOf(active);
-  const items: Node[] = ALL_STEPS.map((id, i) => {
-    const step = steps.find((s) => s.step === id);
-    const revealed = step !== undefined && i <= activeIndex;
-    const isActive = id === active;
-    const outcome = revealed ? step.outcome : 'pending';
-    const word =
-      outcome === 'pending' ? t(lang, 'outcome_pending') : t(lang, `stepOutcome_${outcome}`);
-    const gates =
-      revealed && trace?.authz !== null && trace?.authz !== undefined
-        ? step.gates
-            .map((g) => trace.authz?.gates[g])
-            .filter((g): g is GateResult => g !== undefined)
-        : [];
+  if (outcome === null) {
     return el(
-      'li',
-      {
-        class: `sb-step is-${outcome}${isActive ? ' is-active' : ''}`,
-        'data-step': id,
-        'data-outcome': outcome,
-        'aria-current': isActive ? 'step' : undefined,
-      },
-      el(
-        'span',
-        { class: 'sb-step-mark', 'aria-hidden': 'true' },
-        isActive ? '▶' : stepMark(outcome),
-      ),
-      el('span', { class: 'sb-step-name' }, t(lang, `step_${id}`)),
-      el('span', { class: 'sb-step-outcome' }, ` — ${word}`),
-      revealed &&
-        step.detail !== undefined &&
-        el('p', { class: 'sb-step-detail' }, step.detail[lang]),
-      gates.length > 0 && el('ul', { class: 'sb-gates' }, ...gates.map((g) => gateView(g, lang))),
+      'div',
+      { 'data-decided': 'false' },
+      el('p', { class: 'sb-step-count' }, t(lang, 'noResult')),
     );
-  });
-  const shown = Math.max(0, activeIndex + 1);
+  }
+  const e = explainCall(outcome, lang, resource);
+  const activeIndex = decided
+    ? e.steps.length - 1
+    : active === null
+      ? -1
+      : e.steps.findIndex((s) => s.step === active);
+  const items: Node[] = e.steps.map((s, i) =>
+    stepView(s, i <= activeIndex, s.step === active, lang),
+  );
   return el(
     'div',
-    { 'data-decided': decided ? 'true' : 'false' },
-    el(
-      'p',
-      { class: 'sb-step-count' },
-      trace === null
-        ? t(lang, 'noResult')
-        : t(lang, 'stepOf', { n: shown, total: ALL_STEPS.length }),
-    ),
+    {
+      'data-decided': decided ? 'true' : 'false',
+      'data-decided-at': decided ? e.decidedAt : undefined,
+    },
+    el('p', { class: 'sb-step-count' }, stepCounter(e, active, decided, lang)),
     el('ol', { class: 'sb-steps' }, ...items),
+  );
+}
+
+function stepView(s: ExplainedStep, revealed: boolean, isActive: boolean, lang: Lang): Element {
+  const outcome = revealed ? s.outcome : 'pending';
+  const word = revealed ? s.outcomeText : STEP_OUTCOME.pending[lang];
+  return el(
+    'li',
+    {
+      class: `sb-step is-${outcome}${isActive ? ' is-active' : ''}${revealed && s.decided ? ' is-decided' : ''}`,
+      'data-step': s.step,
+      'data-outcome': outcome,
+      'aria-current': isActive ? 'step' : undefined,
+    },
+    el(
+      'span',
+      { class: 'sb-step-mark', 'aria-hidden': 'true' },
+      isActive ? '▶' : stepMark(outcome),
+    ),
+    el('span', { class: 'sb-step-name' }, s.label),
+    el('span', { class: 'sb-step-outcome' }, ` — ${word}`),
+    revealed && s.why !== null && el('p', { class: 'sb-step-detail' }, ...withCode(s.why)),
+    revealed &&
+      s.gates.length > 0 &&
+      el('ul', { class: 'sb-gates' }, ...s.gates.map((g) => gateView(g, lang))),
   );
 }
 
@@ -84,86 +92,65 @@ function stepMark(outcome: string): string {
   }
 }
 
-function gateView(g: GateResult, lang: Lang): Element {
+function gateView(g: ExplainedGate, lang: Lang): Element {
   return el(
     'li',
     { class: `sb-gate is-${g.outcome}`, 'data-gate': g.gate, 'data-outcome': g.outcome },
-    el('strong', {}, t(lang, `gate_${g.gate}`)),
-    ` (${t(lang, `side_${g.side}`)}): ${t(lang, `outcome_${g.outcome}`)}`,
+    el('strong', {}, ...withCode(g.text)),
     el(
       'ul',
       {},
       ...g.policies.map((p) =>
         el(
           'li',
-          { class: 'sb-trace-policy' },
-          el('code', {}, p.policy),
-          p.skipped === true ? ` — ${t(lang, 'policySkipped')}` : '',
-          el('ul', {}, ...p.statements.map((s) => statementView(s, g, lang))),
+          { class: 'sb-trace-policy', 'data-doc': p.doc },
+          el('code', {}, p.name),
+          p.skipped !== null ? ` — ${p.skipped}` : '',
+          el('ul', {}, ...p.statements.map((s) => statementView(s, lang))),
         ),
       ),
     ),
   );
 }
 
-function statementView(s: StatementTrace, g: GateResult, lang: Lang): Element {
-  const name = s.ref.sid ?? `#${s.ref.index}`;
-  const deciding = g.deciding.some((d) => d.policy === s.ref.policy && d.index === s.ref.index);
+function statementView(s: ExplainedStatement, lang: Lang): Element {
   return el(
     'li',
     {
-      class: `sb-trace-statement${s.applies ? ' applies' : ''}${deciding ? ' is-deciding' : ''}`,
-      'data-policy': s.ref.policy,
+      class: `sb-trace-statement${s.applies ? ' applies' : ''}${s.deciding ? ' is-deciding' : ''}`,
+      'data-doc': s.ref.doc,
       'data-statement': s.ref.index,
     },
-    `${s.ref.effect} · `,
-    t(lang, s.applies ? 'statementMatched' : 'statementSkipped', { name }),
-    deciding ? ' ★' : '',
-    s.matches.length + s.conditions.length > 0 &&
-      el(
-        'ul',
-        {},
-        ...s.matches.map((m) =>
-          el('li', {}, `${m.element}: ${m.matched ? '✓' : '✗'} `, el('code', {}, m.requestValue)),
-        ),
-        ...s.conditions.map((c) => conditionView(c, lang)),
-      ),
+    ...withCode(s.text),
+    s.deciding
+      ? el('span', { class: 'sb-deciding-mark' }, lang === 'en' ? ' ★ decides' : ' ★ 決め手')
+      : '',
+    s.details.length > 0 &&
+      el('ul', {}, ...s.details.map((d) => el('li', { class: 'sb-trace-detail' }, ...withCode(d)))),
   );
 }
 
-function conditionView(c: ConditionTrace, lang: Lang): Element {
-  const request = c.requestValues === null ? t(lang, 'keyAbsent') : c.requestValues.join(', ');
-  return el(
-    'li',
-    { class: `sb-condition ${c.result ? 'is-true' : 'is-false'}` },
-    el('code', {}, `${c.operator} ${c.key} [${c.policyValues.join(', ')}]`),
-    ` ← ${request}: ${c.result ? '✓' : '✗'} ${t(lang, c.result ? 'conditionTrue' : 'conditionFalse')}`,
-  );
+function verdictMark(e: CallExplanation): string {
+  if (e.verdict === 'allowed') return '✓ ';
+  return e.verdict.startsWith('error:') ? '⚠ ' : '✗ ';
 }
 
-export type DecisionWord = 'allowed' | 'explicitDeny' | 'implicitDeny';
-
-/** The decision as the hooks and the words show it; calls denied before the engine count as implicit. */
-export function decisionOf(outcome: CallOutcome): DecisionWord {
-  if (outcome.ok) return 'allowed';
-  return outcome.decision ?? outcome.trace.authz?.decision ?? 'implicitDeny';
-}
-
-export function resultView(outcome: CallOutcome | null, lang: Lang): Element {
+/** The verdict: allowed, denied (explicitly or implicitly), or a service error with AWS's text. */
+export function resultView(outcome: CallOutcome | null, lang: Lang, resource?: string): Element {
   if (outcome === null) return el('p', { class: 'sb-result-empty' }, t(lang, 'noResult'));
-  const decision = decisionOf(outcome);
-  const summary = outcome.trace.authz?.summary[lang];
+  const e = explainCall(outcome, lang, resource);
+  const kind = e.verdict.startsWith('error:') ? 'error' : e.verdict;
   return el(
     'div',
-    { class: `sb-result-body is-${decision}`, 'data-decision': decision },
+    { class: `sb-result-body is-${kind}`, 'data-decision': e.verdict },
     el(
       'p',
       { class: 'sb-decision' },
-      el('span', { 'aria-hidden': 'true' }, outcome.ok ? '✓ ' : '✗ '),
-      t(lang, `decision_${decision}`),
+      el('span', { 'aria-hidden': 'true' }, verdictMark(e)),
+      e.headline,
     ),
-    summary !== undefined && el('p', {}, ...withCode(summary)),
-    !outcome.ok &&
+    e.summary !== null && el('p', {}, ...withCode(e.summary)),
+    e.error !== null &&
       el(
         'div',
         { class: 'sb-aws-error' },
@@ -171,9 +158,9 @@ export function resultView(outcome: CallOutcome | null, lang: Lang): Element {
         el(
           'pre',
           { tabindex: 0 },
-          el('code', {}, `An error occurred (${outcome.error.code}): ${outcome.error.message}`),
+          el('code', {}, `An error occurred (${e.error.code}): ${e.error.message}`),
         ),
-        el('p', {}, ...withCode(outcome.error.explanation[lang])),
+        el('p', {}, ...withCode(e.error.explanation[lang])),
       ),
     outcome.ok &&
       el(
