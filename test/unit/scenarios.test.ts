@@ -18,6 +18,14 @@ import { describe, expect, it } from 'vitest';
 import { loadScenarios } from '../../sandbox/scenario/load.ts';
 import { renderProblem } from '../../sandbox/scenario/messages.ts';
 import { proveScenario } from '../../sandbox/scenario/prove.ts';
+import {
+  applyOverlay,
+  checkGoals,
+  decisionName,
+  meets,
+  runScenario,
+} from '../../sandbox/scenario/run.ts';
+import type { Scenario } from '../../sandbox/scenario/types.ts';
 import { scenarioJsonSchemaText } from '../../sandbox/scenario/json-schema.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -138,6 +146,169 @@ describe('exercises follow the chapter pages', () => {
   });
 });
 
+function scenario(id: string): Scenario {
+  const found = loaded.scenarios.find((s) => s.id === id);
+  if (!found) throw new Error(`no scenario ${id}`);
+  return found;
+}
+
+/** Goal id → met, with the solution applied and then `documents` on top. */
+function metWith(s: Scenario, documents: Record<string, string>, base = s.solution) {
+  const world = applyOverlay(applyOverlay(s.world, base), documents);
+  return Object.fromEntries(
+    checkGoals(world, s.clockStart, s.goals).map((g) => [g.goal.id, g.passed]),
+  );
+}
+
+const policy = (...statements: object[]) =>
+  JSON.stringify({ Version: '2012-10-17', Statement: statements });
+
+// AWS's own pattern for "no MFA, no access" is an explicit Deny with BoolIfExists; a goal that
+// expects a denial must accept it unless the kind of denial is the lesson (issue 13).
+const mfaDeny = {
+  Sid: 'NoMfaNoEntry',
+  Effect: 'Deny',
+  Principal: { AWS: '*' },
+  Action: 'sts:AssumeRole',
+  Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } },
+};
+const trustAccount = (account: string) => ({
+  Effect: 'Allow',
+  Principal: { AWS: `arn:aws:iam::${account}:root` },
+  Action: 'sts:AssumeRole',
+});
+
+describe('fair exercises: other correct solutions pass too', () => {
+  it.each([
+    ['ch05-mfa', 'policies/prod/admin-trust.json', '111111111111'],
+    ['ch12-capstone', 'policies/prod-deploy-trust.json', '111111111111'],
+  ])('%s: an explicit Deny without MFA instead of an Allow condition', (id, doc, account) => {
+    const s = scenario(id);
+    const met = metWith(s, { [doc]: policy(trustAccount(account), mfaDeny) });
+    expect(Object.entries(met).filter(([, ok]) => !ok)).toEqual([]);
+  });
+
+  it('playground: an explicit Deny without MFA in the Deploy trust', () => {
+    const s = loadScenarios(readTree(join(root, 'src/scenarios'))).scenarios[0];
+    if (!s) throw new Error('no playground');
+    const met = metWith(s, {
+      'policies/deploy-trust.json': policy(trustAccount('111111111111'), mfaDeny),
+    });
+    expect(Object.entries(met).filter(([, ok]) => !ok)).toEqual([]);
+  });
+
+  it('ch01-accounts: an explicit Deny on production data instead of narrowing the policy', () => {
+    const s = scenario('ch01-accounts');
+    const met = metWith(s, {
+      'policies/shared/developers.json': policy(
+        { Effect: 'Allow', Action: 's3:*', Resource: '*' },
+        {
+          Effect: 'Deny',
+          Action: 's3:*',
+          Resource: ['arn:aws:s3:::prod-customer-data', 'arn:aws:s3:::prod-customer-data/*'],
+        },
+      ),
+    });
+    expect(Object.entries(met).filter(([, ok]) => !ok)).toEqual([]);
+  });
+});
+
+describe('fair exercises: shortcuts fail', () => {
+  it('ch03-trust-policies exercise 1: trusting alice alone locks bob out of ReadOnly', () => {
+    const s = scenario('ch03-trust-policies');
+    const met = metWith(s, {
+      'policies/prod/readonly-trust.json': policy({
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::111111111111:user/alice' },
+        Action: 'sts:AssumeRole',
+      }),
+    });
+    expect(met['alice-readonly']).toBe(true);
+    expect(met['bob-readonly']).toBe(false);
+  });
+
+  it('ch04-confused-deputy exercise 2: the right external ID alone does not keep strangers out', () => {
+    const s = scenario('ch04-confused-deputy');
+    const start = s.world.documents['policies/you/inventory-trust.json'] ?? '';
+    expect(start).toContain('cw-7f3a91');
+    const met = metWith(s, { 'policies/you/inventory-trust.json': start });
+    expect(met['for-you-inventory']).toBe(true);
+    expect(met['stranger-inventory-fails']).toBe(false);
+  });
+
+  it('ch08-temporary-credentials exercise 1: the revocation time must be when the leak was noticed', () => {
+    const s = scenario('ch08-temporary-credentials');
+    const doc = 'policies/operator-permissions.json';
+    expect(s.world.documents[doc]).not.toContain('TokenIssueTime');
+    const revokeAt = (time: string) =>
+      (s.solution[doc] ?? '').replace('2023-06-01T09:30:00Z', time);
+    // Just after the leaked session: the 09:25 session still works.
+    expect(metWith(s, { [doc]: revokeAt('2023-06-01T09:05:00Z') })['earlier-session-revoked']).toBe(
+      false,
+    );
+    // After 09:35: alice's fresh session is refused too.
+    expect(metWith(s, { [doc]: revokeAt('2023-06-01T09:40:00Z') })['new-session-works']).toBe(
+      false,
+    );
+  });
+
+  it('ch10-session-tags exercise 3: the solutions of exercises 1 and 2 alone do not solve it', () => {
+    const s = scenario('ch10-session-tags');
+    const doc = 'policies/reporting-trust.json';
+    const met = metWith(s, { [doc]: s.world.documents[doc] ?? '' });
+    expect(met['team-survives-the-chain']).toBe(true);
+    expect(met['untraced-chain-refused']).toBe(false);
+  });
+
+  it('no hint is shared by two exercises', () => {
+    for (const s of loaded.scenarios) {
+      const hints = s.exercises.flatMap((e) => e.hints.map((h) => h.en));
+      expect(new Set(hints).size, s.id).toBe(hints.length);
+    }
+  });
+});
+
+describe('verdicts', () => {
+  const denied = (decision: 'explicitDeny' | 'implicitDeny') =>
+    ({ status: 'denied', decision }) as const;
+
+  it('`denied` accepts both kinds of denial and AccessDenied from STS, nothing else', () => {
+    expect(meets(denied('explicitDeny'), 'denied')).toBe(true);
+    expect(meets(denied('implicitDeny'), 'denied')).toBe(true);
+    expect(meets({ status: 'error', code: 'AccessDenied' }, 'denied')).toBe(true);
+    expect(meets({ status: 'error', code: 'ExpiredToken' }, 'denied')).toBe(false);
+    expect(meets({ status: 'allowed' }, 'denied')).toBe(false);
+    expect(meets(denied('explicitDeny'), 'implicitDeny')).toBe(false);
+  });
+
+  it('decisionName gives the one-word vocabulary of data-decision', () => {
+    expect(decisionName({ status: 'allowed' })).toBe('allowed');
+    expect(decisionName(denied('explicitDeny'))).toBe('explicitDeny');
+    expect(decisionName({ status: 'error', code: 'NoSuchKey' })).toBe('error:NoSuchKey');
+  });
+
+  it('runScenario marks guards and solves exercises only when all their goals are met', () => {
+    const s = scenario('ch02-jump-account');
+    const start = runScenario(s);
+    const bobIntoProd = start.goals.find((g) => g.id === 'bob-into-prod');
+    expect(bobIntoProd?.status).toBe('guard-holds');
+    expect(start.goals.find((g) => g.id === 'bob-into-dev')?.status).toBe('unmet');
+    expect(start.exercises.map((e) => e.solved)).toEqual([false, false]);
+    const solved = runScenario(s, s.solution);
+    expect(solved.goals.every((g) => g.met)).toBe(true);
+    expect(solved.exercises.map((e) => e.solved)).toEqual([true, true]);
+    // Breaking a guard shows as such, not as an unmet goal.
+    const broken = runScenario(s, {
+      'policies/jump/operators.json': policy({
+        Effect: 'Allow',
+        Action: 'sts:AssumeRole',
+        Resource: 'arn:aws:iam::222222222222:role/Developer',
+      }),
+    });
+    expect(broken.goals.find((g) => g.id === 'bob-into-prod')?.status).toBe('guard-broken');
+  });
+});
+
 describe('loader problems name the file and the field', () => {
   const base = readTree(join(scenariosDir, 'jump-account'));
   const file = 'content/scenarios/jump-account/scenario.json';
@@ -200,6 +371,37 @@ describe('loader problems name the file and the field', () => {
     ]);
   });
 
+  it('reports ids used twice and goals outside exactly one exercise', () => {
+    const twice = problemsWith((s) => {
+      (s.goals[1] as { id: string }).id = 'alice-with-mfa';
+    });
+    expect(twice).toContain(
+      `${file}: goals[1].id: the id \`alice-with-mfa\` is already used by another attempt or goal`,
+    );
+    const exercises = (s: typeof scenario) =>
+      s.exercises as {
+        id: string;
+        goals: string[];
+        title: unknown;
+        instructions: unknown;
+        hints: unknown[];
+      }[];
+    expect(
+      problemsWith((s) => {
+        exercises(s)[0]?.goals.pop();
+      }),
+    ).toEqual([`${file}: goals[5].id: the goal \`session-expires\` belongs to no exercise`]);
+    expect(
+      problemsWith((s) => {
+        const first = exercises(s)[0];
+        if (first) exercises(s).push({ ...first, id: 'again', goals: ['alice-with-mfa', 'nope'] });
+      }),
+    ).toEqual([
+      `${file}: exercises[1].goals[0]: the goal \`alice-with-mfa\` already belongs to exercise \`testers\``,
+      `${file}: exercises[1].goals[1]: there is no goal \`nope\``,
+    ]);
+  });
+
   it('accepts Vite-style keys with a leading slash', () => {
     const vite = Object.fromEntries(Object.entries(base).map(([k, v]) => [`/${k}`, v]));
     expect(loadScenarios(vite).scenarios.map((s) => s.id)).toEqual(['jump-account']);
@@ -243,6 +445,31 @@ describe('iamlab check', { timeout: 60_000 }, () => {
     expect(out.status).toBe(1);
     expect(out.stdout).toBe('FAIL jump-account: the start state already passes every goal\n');
     expect(iamlab(['check', join(dir, 'nope')]).status).toBe(2);
+  });
+
+  it('exits 1 when an exercise has only goals that already hold at the start', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamlab-check-'));
+    const target = join(dir, 'jump-account');
+    for (const [path, text] of Object.entries(readTree(join(scenariosDir, 'jump-account')))) {
+      const rel = path.slice('content/scenarios/jump-account/'.length);
+      mkdirSync(dirname(join(target, rel)), { recursive: true });
+      writeFileSync(join(target, rel), text);
+    }
+    const file = join(target, 'scenario.json');
+    const json = JSON.parse(readFileSync(file, 'utf8')) as {
+      exercises: { id: string; goals: string[] }[];
+    };
+    const [first] = json.exercises;
+    if (!first) throw new Error('jump-account has no exercise');
+    // A second exercise whose only goal (alice can already switch) holds at the start.
+    first.goals = first.goals.filter((g) => g !== 'alice-with-mfa');
+    json.exercises.push({ ...first, id: 'nothing-to-do', goals: ['alice-with-mfa'] });
+    writeFileSync(file, JSON.stringify(json));
+    const out = iamlab(['check', dir, '--lang', 'ja']);
+    expect(out.status).toBe(1);
+    expect(out.stdout).toBe(
+      'FAIL jump-account: 演習 `nothing-to-do` のゴールは開始状態ですべて達成済みです（alice-with-mfa）\n',
+    );
   });
 });
 
