@@ -159,12 +159,13 @@ function attemptLines(a: AttemptReport, lang: Lang, prefix: string, suffix: stri
 function goalLines(g: GoalReport, lang: Lang): string[] {
   const w = WORDS[lang];
   const mark = g.met ? '✓ ' : '✗ ';
-  const guard = g.guard ? ` (${w.guard})` : '';
+  const [comma, open, close] = lang === 'ja' ? ['、', '（', '）'] : [', ', ' (', ')'];
+  const guard = g.guard ? `${open}${w.guard}${close}` : '';
   return attemptLines(
     g,
     lang,
     mark,
-    ` — ${w.expects} ${g.expected}, ${w.got} ${g.decision}${guard}`,
+    ` — ${w.expects} ${g.expected}${comma}${w.got} ${g.decision}${guard}`,
   );
 }
 
