@@ -5,7 +5,8 @@ import { getScenario } from '../scenario/catalog.ts';
 import { documentRoles } from '../scenario/documents.ts';
 import { documentPolicyOptions } from '../../sandbox/world/policy-options.ts';
 import { trustEdges, worldDiagram } from '../world/diagram.ts';
-import { checkGoals, findingsFor } from './core.ts';
+import { findingsFor } from './core.ts';
+import { SandboxController } from './controller.ts';
 import { shellView } from './views/shell.ts';
 
 const playground = getScenario('playground');
@@ -34,10 +35,12 @@ describe('server markup', () => {
     expect(html).toMatch(/<mark class="j-deciding">.*&quot;b&quot;.*2.*<\/mark>/);
   });
   it('renders hooks for tests: data-goal/data-met from the build-time goal check', () => {
-    const html = shellView(playground, 'en', checkGoals(playground, {})).map(toHtml).join('');
-    expect(html).toContain('data-goal="alice-with-mfa" data-met="false"');
-    expect(html).toContain('data-goal="alice-without-mfa" data-met="true"');
-    const ja = shellView(playground, 'ja', {}).map(toHtml).join('');
+    const controller = new SandboxController(playground);
+    controller.refreshGoals();
+    const html = shellView(controller.getSnapshot(), 'en').map(toHtml).join('');
+    expect(html).toMatch(/data-goal="alice-with-mfa" data-met="false"/);
+    expect(html).toMatch(/data-goal="alice-without-mfa" data-met="true"/);
+    const ja = shellView(controller.getSnapshot(), 'ja').map(toHtml).join('');
     expect(ja).toContain('実行');
   });
 });
@@ -125,7 +128,10 @@ describe('re-evaluating after a keystroke', () => {
       highlightJson(big);
       const t1 = performance.now();
       // What app.ts defers until typing pauses (GOAL_DELAY_MS).
-      checkGoals(playground, { 'policies/developers.json': big });
+      const controller = new SandboxController(playground);
+      controller.editDocument('policies/developers.json', big);
+      controller.refreshGoals();
+      controller.dispose();
       keystroke.push(t1 - t0);
       goals.push(performance.now() - t1);
     }

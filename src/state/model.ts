@@ -3,12 +3,18 @@
 // zod/mini: the same checks at a fraction of the size, as this ships in the island's chunk.
 import { z } from 'zod/mini';
 
-export const AttemptValue = z.union([z.string().check(z.maxLength(4096)), z.boolean(), z.number()]);
+// A learner's own attempt is kept as its steps' fields in one JSON string (a SAML assertion
+// with attributes, several steps), hence the room.
+export const AttemptValue = z.union([
+  z.string().check(z.maxLength(100_000)),
+  z.boolean(),
+  z.number(),
+]);
 
 export const SandboxStateSchema = z.object({
   /** Policy id → text. */
   policies: z.record(z.string().check(z.maxLength(256)), z.string().check(z.maxLength(200_000))),
-  /** Attempt form field → value. */
+  /** The attempt on the form: `{preset}` or the learner's own (see island/attempt-model.ts). */
   attempt: z.record(z.string().check(z.maxLength(64)), AttemptValue),
 });
 

@@ -14,6 +14,14 @@ export const SavedSchema = z.object({
   solved: z._default(z.boolean(), false),
   /** Ids of the goals met at the last save, for the course map's per-exercise marks. */
   met: z._default(z.array(z.string().check(z.maxLength(128))).check(z.maxLength(200)), []),
+  /** Hints shown per exercise id (`hintsShown` is the single ladder of older saves). */
+  hints: z.optional(
+    z.record(z.string().check(z.maxLength(128)), z.int().check(z.gte(0), z.lte(100))),
+  ),
+  /** Exercises the learner turned from failing to passing: what the course map credits. */
+  credited: z._default(z.array(z.string().check(z.maxLength(128))).check(z.maxLength(100)), []),
+  /** Exercises seen failing: passing later earns the credit. */
+  tried: z._default(z.array(z.string().check(z.maxLength(128))).check(z.maxLength(100)), []),
   /** The learner's policies kept while the solution is shown. */
   mine: z.optional(z.record(z.string(), z.string())),
 });
@@ -159,7 +167,7 @@ export function importProgress(store: KeyValueStore | null, text: string): Impor
 }
 
 export function emptySaved(state: SandboxState): Saved {
-  return { v: 1, state, hintsShown: 0, solved: false, met: [] };
+  return { v: 1, state, hintsShown: 0, solved: false, met: [], credited: [], tried: [] };
 }
 
 function safeJson(text: string): unknown {

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createActor, SimulatedClock } from 'xstate';
+import { createActor } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { DEFAULT_CLOCK_START } from '../../sandbox/clock/clock.ts';
 import {
@@ -12,17 +12,14 @@ import {
   assumeRoleMachine,
   type AssumeRoleEvent,
 } from '../../sandbox/machines/assume-role.machine.ts';
-import { exerciseMachine, type ExerciseEvent } from '../../sandbox/machines/exercise.machine.ts';
-import { sessionMachine, type SessionEvent } from '../../sandbox/machines/session.machine.ts';
 import { loadScenarios } from '../../sandbox/scenario/load.ts';
 import { runCall } from '../../sandbox/sts/call.ts';
 import type { CallOutcome, StsCall } from '../../sandbox/sts/types.ts';
-import type { Caller, Session } from '../../sandbox/world/types.ts';
+import type { Caller } from '../../sandbox/world/types.ts';
 import { JUMP, role, world } from './sts-world.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const T0 = DEFAULT_CLOCK_START;
-const MIN = 60_000;
 
 function readTree(dir: string, out: Record<string, string> = {}): Record<string, string> {
   for (const name of readdirSync(dir)) {
@@ -169,147 +166,5 @@ describe('assume-role machine', () => {
         'denied',
       ].sort(),
     );
-  });
-});
-
-function firstSession(outcome: CallOutcome): Session {
-  const session = outcome.ok ? outcome.newSessions[0] : undefined;
-  if (!session) throw new Error('no session');
-  return session;
-}
-
-describe('session machine', () => {
-  const session = firstSession(outcomes.allowed);
-
-  it('expires on XState’s SimulatedClock at the credentials’ expiration', () => {
-    const clock = new SimulatedClock();
-    const actor = createActor(sessionMachine, {
-      input: { world, session, now: T0 },
-      clock,
-    }).start();
-    clock.increment(59 * MIN);
-    expect(actor.getSnapshot().value).toBe('active');
-    clock.increment(2 * MIN);
-    expect(actor.getSnapshot().value).toBe('expired');
-    expect(actor.getSnapshot().context.now).toBe(session.expiresAt);
-  });
-
-  it('records calls; after a TICK past expiry calls fail with ExpiredToken', () => {
-    const actor = createActor(sessionMachine, { input: { world, session, now: T0 } }).start();
-    actor.send({
-      type: 'CALL',
-      call: { op: 'Call', action: 's3:GetObject', resource: 'arn:aws:s3:::prod-data/report.csv' },
-    });
-    expect(actor.getSnapshot().context.calls[0]?.outcome.ok).toBe(true);
-    actor.send({ type: 'TICK', now: T0 + 65 * MIN });
-    expect(actor.getSnapshot().value).toBe('expired');
-    actor.send({ type: 'CALL', call: { op: 'GetCallerIdentity' } });
-    const last = actor.getSnapshot().context.calls[1]?.outcome;
-    expect(last?.ok === false && last.error.code).toBe('ExpiredToken');
-  });
-
-  it('keeps a chained session as a child', () => {
-    const actor = createActor(sessionMachine, { input: { world, session, now: T0 } }).start();
-    actor.send({
-      type: 'CALL',
-      call: { op: 'AssumeRole', roleArn: role('Chained'), roleSessionName: 'next' },
-    });
-    expect(actor.getSnapshot().context.children.map((c) => [c.arn, c.chained])).toEqual([
-      [`arn:aws:sts::222222222222:assumed-role/Chained/next`, true],
-    ]);
-    actor.send({ type: 'END' });
-    expect(actor.getSnapshot().status).toBe('done');
-  });
-
-  it('reaches active, expired and the final ended state (xstate/graph)', () => {
-    const events: SessionEvent[] = [
-      { type: 'TICK', now: T0 + 65 * MIN },
-      { type: 'CALL', call: { op: 'GetCallerIdentity' } },
-      { type: 'END' },
-    ];
-    const paths = getShortestPaths(sessionMachine, {
-      input: { world, session, now: T0 },
-      events,
-      serializeState: (s) => `${JSON.stringify(s.value)}|${s.context.now}`,
-      limit: 200,
-    });
-    const reached = new Set(paths.map((p) => JSON.stringify(p.state.value).replaceAll('"', '')));
-    expect([...reached].sort()).toEqual(['active', 'ended', 'expired']);
-    const final = paths.filter((p) => p.state.status === 'done');
-    expect(final.length).toBeGreaterThan(0);
-  });
-});
-
-describe('exercise machine', () => {
-  const [editable] = Object.keys(jump.solution);
-  if (editable === undefined) throw new Error('jump-account has no solution');
-  const solutionText = jump.solution[editable] ?? '';
-  const startText = jump.world.documents[editable] ?? '';
-
-  it('checks goals: not yet at the start, solved after the fix', () => {
-    const actor = createActor(exerciseMachine, { input: { scenario: jump } }).start();
-    actor.send({ type: 'CHECK' });
-    expect(actor.getSnapshot().value).toBe('notYet');
-    expect(
-      actor
-        .getSnapshot()
-        .context.results?.filter((r) => !r.passed)
-        .map((r) => r.goal.id),
-    ).toEqual(['bob-with-mfa']);
-    actor.send({ type: 'EDIT', doc: editable, text: solutionText });
-    expect(actor.getSnapshot().value).toBe('editing');
-    actor.send({ type: 'CHECK' });
-    expect(actor.getSnapshot().value).toBe('solved');
-  });
-
-  it('ignores edits to documents that are not editable', () => {
-    const actor = createActor(exerciseMachine, { input: { scenario: jump } }).start();
-    actor.send({ type: 'EDIT', doc: 'policies/dev/developer-trust.json', text: '{}' });
-    expect(actor.getSnapshot().context.documents['policies/dev/developer-trust.json']).toBe(
-      jump.world.documents['policies/dev/developer-trust.json'],
-    );
-  });
-
-  it('reveals hints one at a time, never past the last', () => {
-    const actor = createActor(exerciseMachine, { input: { scenario: jump } }).start();
-    for (let i = 0; i < jump.exercises.flatMap((e) => e.hints).length + 2; i++)
-      actor.send({ type: 'HINT' });
-    expect(actor.getSnapshot().context.hintsShown).toBe(
-      jump.exercises.flatMap((e) => e.hints).length,
-    );
-  });
-
-  it('shows the solution and restores the learner’s own version', () => {
-    const actor = createActor(exerciseMachine, { input: { scenario: jump } }).start();
-    actor.send({ type: 'EDIT', doc: editable, text: `${startText}\n` });
-    actor.send({ type: 'SHOW_SOLUTION' });
-    expect(actor.getSnapshot().value).toBe('viewingSolution');
-    expect(actor.getSnapshot().context.documents[editable]).toBe(solutionText);
-    actor.send({ type: 'CHECK' });
-    expect(actor.getSnapshot().context.results?.every((r) => r.passed)).toBe(true);
-    actor.send({ type: 'RESTORE' });
-    expect(actor.getSnapshot().value).toBe('editing');
-    expect(actor.getSnapshot().context.documents[editable]).toBe(`${startText}\n`);
-  });
-
-  it('reaches every stable state from the start (xstate/graph)', () => {
-    const events: ExerciseEvent[] = [
-      { type: 'EDIT', doc: editable, text: solutionText },
-      { type: 'EDIT', doc: editable, text: startText },
-      { type: 'CHECK' },
-      { type: 'HINT' },
-      { type: 'SHOW_SOLUTION' },
-      { type: 'RESTORE' },
-      { type: 'RESET' },
-    ];
-    const paths = getShortestPaths(exerciseMachine, {
-      input: { scenario: jump },
-      events,
-      serializeState: (s) =>
-        `${JSON.stringify(s.value)}|${s.context.documents[editable] === solutionText ? 'fixed' : 'start'}|${s.context.saved === null ? '' : 'saved'}|${s.context.hintsShown}|${String(s.context.results === null)}`,
-    });
-    const reached = new Set(paths.map((p) => JSON.stringify(p.state.value).replaceAll('"', '')));
-    // `checking` and `checkingSolution` are transient (left at once by `always`), never at rest.
-    expect([...reached].sort()).toEqual(['editing', 'notYet', 'solved', 'viewingSolution']);
   });
 });

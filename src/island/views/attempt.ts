@@ -1,290 +1,353 @@
-// The attempt form: who calls, which operation, and its parameters. Field names are the
-// keys of SandboxState.attempt, so the form, persistence and share links agree.
+// The attempt form: a view of the controller's attempt. Its structure is fixed (every field
+// of every operation, each in a `data-field` wrapper), so the panel only writes values and
+// hides what does not apply, and a learner typing in a field never loses the caret.
 import { el, type Element, type Node } from '../../dom/tree.ts';
 import { t, type Lang, type StringKey } from '../../i18n/strings.ts';
-import type { Scenario } from '../../../sandbox/scenario/types.ts';
-import type { StsCall } from '../../../sandbox/sts/types.ts';
+import type { Scenario, Step } from '../../../sandbox/scenario/types.ts';
+import type { StsOp } from '../../../sandbox/sts/types.ts';
+import type { Session } from '../../../sandbox/world/types.ts';
+import {
+  FEDERATED_OPS,
+  FIELDS_BY_OP,
+  FORM_OPERATIONS,
+  formFields,
+  idpCallers,
+  presets,
+  roleArns,
+  userArns,
+  type AttemptDraft,
+  type StepFields,
+} from '../attempt-model.ts';
+import type { RunState } from '../controller.ts';
 
-export type AttemptFields = Readonly<Record<string, string | boolean | number>>;
+/** The value of the attempt select when the form holds the learner's own attempt. */
+export const CUSTOM = 'custom';
 
-export const OPERATIONS = [
-  'AssumeRole',
-  'AssumeRoleWithSAML',
-  'AssumeRoleWithWebIdentity',
-  'GetSessionToken',
-  'GetCallerIdentity',
-  'Call',
-] as const;
-
-/** Operations whose caller is an identity provider's assertion or token, not credentials. */
-export const FEDERATED_OPS: readonly string[] = ['AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity'];
-
-export interface IdpCaller {
-  /** The form's caller value: the provider's ARN, or the host of a provider AWS knows built in. */
-  readonly value: string;
-  readonly kind: 'saml' | 'oidc';
-  readonly name: string;
-  /** What the provider puts in `Issuer` / `iss`. */
-  readonly issuer: string;
-}
-
-const hostOf = (iss: string): string => iss.replace(/^https:\/\//, '').replace(/\/$/, '');
-
-/**
- * The identity providers a learner can call as: the world's SAML and OIDC providers, plus the
- * built-in web identity providers (Cognito, Google…) that the scenario's tokens name.
- */
-export function idpCallers(s: Scenario): IdpCaller[] {
-  const out: IdpCaller[] = [];
-  for (const a of s.world.accounts) {
-    for (const p of a.samlProviders ?? [])
-      out.push({
-        value: `arn:aws:iam::${a.id}:saml-provider/${p.name}`,
-        kind: 'saml',
-        name: p.name,
-        issuer: p.issuer,
-      });
-    for (const p of a.oidcProviders ?? [])
-      out.push({
-        value: `arn:aws:iam::${a.id}:oidc-provider/${p.url}`,
-        kind: 'oidc',
-        name: p.url,
-        issuer: `https://${p.url}`,
-      });
-  }
-  for (const a of [...s.attempts, ...s.goals]) {
-    for (const step of a.steps) {
-      if (step.call.op !== 'AssumeRoleWithWebIdentity') continue;
-      const host = hostOf(step.call.token.iss);
-      if (out.some((c) => c.kind === 'oidc' && c.name === host)) continue;
-      out.push({ value: host, kind: 'oidc', name: host, issuer: step.call.token.iss });
-    }
-  }
+/** Which `data-field` wrappers show for this form state. */
+export function visibleFields(
+  s: Scenario,
+  draft: AttemptDraft,
+  editStep: number,
+): ReadonlySet<string> {
+  const fields = formFields(s, draft, editStep);
+  const op = String(fields['op']) as StsOp;
+  const out = new Set<string>(['caller', 'op', ...FIELDS_BY_OP[op]]);
+  const caller = String(fields['caller']);
+  if (editStep > 0) out.add('wait');
+  if (draft.fromSession === null && userArns(s).includes(caller) && !FEDERATED_OPS.includes(op))
+    out.add('signIn');
   return out;
 }
 
-/** The provider a federated call comes from, as a caller value of `idpCallers`. */
-export function idpOfCall(s: Scenario, call: StsCall): string | undefined {
-  if (call.op === 'AssumeRoleWithSAML') return call.principalArn;
-  if (call.op !== 'AssumeRoleWithWebIdentity') return undefined;
-  const host = hostOf(call.token.iss);
-  return idpCallers(s).find((c) => c.kind === 'oidc' && c.name === host)?.value ?? host;
+const FIELD_LABELS: Readonly<Record<string, StringKey>> = {
+  roleArn: 'role',
+  sessionName: 'sessionName',
+  externalId: 'externalId',
+  mfa: 'mfa',
+  mfaSerial: 'mfaSerial',
+  mfaCode: 'mfaCode',
+  duration: 'duration',
+  tags: 'tags',
+  transitiveTagKeys: 'transitiveTagKeys',
+  sourceIdentity: 'sourceIdentity',
+  account: 'switchAccount',
+  roleName: 'switchRoleName',
+  displayName: 'switchDisplayName',
+  fedName: 'federatedName',
+  sessionPolicy: 'sessionPolicy',
+  action: 'action',
+  resource: 'resource',
+  samlIssuer: 'samlIssuer',
+  samlRecipient: 'samlRecipient',
+  samlAudience: 'samlAudience',
+  samlNameId: 'samlNameId',
+  samlNameIdFormat: 'samlNameIdFormat',
+  samlRoles: 'samlRoles',
+  samlSessionName: 'samlSessionName',
+  samlSessionDuration: 'samlSessionDuration',
+  samlNotOnOrAfter: 'samlNotOnOrAfter',
+  samlAttributes: 'samlAttributes',
+  oidcIss: 'oidcIss',
+  oidcAud: 'oidcAud',
+  oidcAzp: 'oidcAzp',
+  oidcSub: 'oidcSub',
+  oidcAmr: 'oidcAmr',
+  oidcExp: 'oidcExp',
+  wait: 'waitMinutes',
+};
+
+const AREAS = new Set(['tags', 'samlRoles', 'samlAttributes', 'sessionPolicy']);
+const CHECKBOXES = new Set(['mfa']);
+
+/** One line for a step: what it calls, on what, after how long. */
+export function stepSummary(step: Step, lang: Lang): string {
+  const c = step.call;
+  const wait =
+    step.advanceMinutes === undefined || step.advanceMinutes === 0
+      ? ''
+      : `${t(lang, 'afterMinutes', { minutes: step.advanceMinutes })} `;
+  const what = ((): string => {
+    switch (c.op) {
+      case 'Call':
+        return `${c.action} ${c.resource}`;
+      case 'SwitchRole':
+        return `${t(lang, 'op_SwitchRole')} ${c.account} / ${c.roleName}`;
+      case 'AssumeRole':
+      case 'AssumeRoleWithSAML':
+      case 'AssumeRoleWithWebIdentity':
+        return `sts:${c.op} ${c.roleArn}`;
+      case 'GetFederationToken':
+        return `sts:${c.op} ${c.name}`;
+      default:
+        return `sts:${c.op}`;
+    }
+  })();
+  return `${wait}${what}`;
 }
 
-/**
- * Form fields for a federated call's assertion or token (keys `saml*` / `oidc*`); blanks for
- * any other call, so the start state names every input the form renders.
- */
-function federatedFields(
-  call: StsCall | undefined,
-  clockStart: number,
-): Record<string, string | number> {
-  const blank = {
-    samlIssuer: '',
-    samlRecipient: '',
-    samlAudience: '',
-    samlNameId: '',
-    samlNameIdFormat: '',
-    samlRoles: '',
-    samlSessionName: '',
-    samlSessionDuration: '',
-    samlNotOnOrAfter: '',
-    samlAttributes: '',
-    oidcIss: '',
-    oidcAud: '',
-    oidcAzp: '',
-    oidcSub: '',
-    oidcAmr: '',
-    oidcExp: Math.floor(clockStart / 1000) + 3600,
-  };
-  if (call?.op === 'AssumeRoleWithSAML') {
-    const a = call.assertion;
-    return {
-      ...blank,
-      samlIssuer: a.issuer,
-      samlRecipient: a.recipient,
-      samlAudience: a.audience,
-      samlNameId: a.nameId,
-      samlNameIdFormat: a.nameIdFormat ?? '',
-      samlRoles: a.roles.join('\n'),
-      samlSessionName: a.roleSessionName,
-      samlSessionDuration: a.sessionDuration === undefined ? '' : String(a.sessionDuration),
-      samlNotOnOrAfter: a.notOnOrAfter,
-      samlAttributes: Object.entries(a.attributes ?? {})
-        .map(([k, v]) => `${k}=${v.join(',')}`)
-        .join('\n'),
-    };
-  }
-  if (call?.op === 'AssumeRoleWithWebIdentity') {
-    const c = call.token;
-    return {
-      ...blank,
-      oidcIss: c.iss,
-      oidcAud: c.aud,
-      oidcAzp: c.azp ?? '',
-      oidcSub: c.sub,
-      oidcAmr: (c.amr ?? []).join(','),
-      oidcExp: c.exp,
-    };
-  }
-  return blank;
+function opLabel(op: StsOp, lang: Lang): string {
+  if (op === 'Call') return t(lang, 'op_Call');
+  if (op === 'SwitchRole') return t(lang, 'op_SwitchRole');
+  return `sts:${op}`;
 }
 
-/** Fields for a provider the learner picked: its first attempt or goal, else a plain start. */
-export function fieldsForIdp(s: Scenario, value: string): AttemptFields {
-  const clockStart = s.clockStart;
-  const idp = idpCallers(s).find((c) => c.value === value);
-  const first = [...s.attempts, ...s.goals].find((a) => {
-    const call = a.steps[0]?.call;
-    return call !== undefined && idpOfCall(s, call) === value;
-  });
-  if (first !== undefined) return startFields({ ...s, attempts: [first], goals: [] });
-  const account = /^arn:aws:iam::(\d{12}):/.exec(value)?.[1];
-  const role = roleArns(s).find((r) => account === undefined || r.includes(`::${account}:`)) ?? '';
-  const base = { ...startFields({ ...s, attempts: [], goals: [] }) };
-  if (idp?.kind === 'saml')
-    return {
-      ...base,
-      caller: value,
-      op: 'AssumeRoleWithSAML',
-      roleArn: role,
-      samlIssuer: idp.issuer,
-      samlRecipient: 'https://signin.aws.amazon.com/saml',
-      samlAudience: 'urn:amazon:webservices',
-      samlNameId: 'learner@example.com',
-      samlNameIdFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent',
-      samlRoles: `${role},${value}`,
-      samlSessionName: 'learner@example.com',
-      samlSessionDuration: '',
-      samlNotOnOrAfter: '+5m',
-      samlAttributes: '',
-    };
-  return {
-    ...base,
-    caller: value,
-    op: 'AssumeRoleWithWebIdentity',
-    roleArn: role,
-    oidcIss: idp?.issuer ?? `https://${value}`,
-    oidcAud: 'sts.amazonaws.com',
-    oidcAzp: '',
-    oidcSub: 'learner',
-    oidcAmr: '',
-    oidcExp: Math.floor(clockStart / 1000) + 3600,
-  };
+interface CallerOption {
+  readonly value: string;
+  readonly label: string;
 }
 
-export function userArns(s: Scenario): string[] {
-  return s.world.accounts.flatMap((a) =>
-    (a.users ?? []).map((u) => `arn:aws:iam::${a.id}:user${u.path ?? '/'}${u.name}`),
+/** The callers the form offers, grouped: users, roles (a workload running as one), providers. */
+export function callerGroups(
+  s: Scenario,
+  lang: Lang,
+): { label: string; options: CallerOption[] }[] {
+  const idps = idpCallers(s);
+  return [
+    {
+      label: t(lang, 'callerGroupUsers'),
+      options: userArns(s).map((u) => ({ value: u, label: u })),
+    },
+    {
+      label: t(lang, 'callerGroupRoles'),
+      options: roleArns(s).map((r) => ({
+        value: r,
+        label: t(lang, 'callerWorkload', { name: r }),
+      })),
+    },
+    {
+      label: t(lang, 'callerGroupIdps'),
+      options: idps.map((c) => ({
+        value: c.value,
+        label: t(lang, c.kind === 'saml' ? 'callerSamlProvider' : 'callerOidcProvider', {
+          name: c.name,
+        }),
+      })),
+    },
+  ].filter((g) => g.options.length > 0);
+}
+
+/** Options for the sessions the learner holds, as callers. */
+export function sessionOptions(sessions: readonly Session[], lang: Lang): Element[] {
+  return sessions.map((session) =>
+    el(
+      'option',
+      { value: `session:${session.credentials.accessKeyId}` },
+      t(lang, 'callerSession', { name: session.arn }),
+    ),
   );
 }
 
-export function roleArns(s: Scenario): string[] {
-  return s.world.accounts.flatMap((a) =>
-    (a.roles ?? []).map((r) => `arn:aws:iam::${a.id}:role${r.path ?? '/'}${r.name}`),
-  );
-}
-
-/** The form's start: the scenario's first attempt (or goal) as the author set it up. */
-export function startFields(s: Scenario): AttemptFields {
-  const first = s.attempts[0] ?? s.goals[0];
-  const call = first?.steps[0]?.call;
-  const users = userArns(s);
-  const as = first?.as;
-  const idp = call === undefined ? undefined : idpOfCall(s, call);
-  const caller =
-    idp !== undefined
-      ? idp
-      : as === undefined
-        ? (users[0] ?? idpCallers(s)[0]?.value ?? '')
-        : as.startsWith('arn:')
-          ? as
-          : (users.find((u) => u.endsWith(`/${as}`)) ?? as);
-  return {
-    caller,
-    op:
-      call?.op !== undefined && (OPERATIONS as readonly string[]).includes(call.op)
-        ? call.op
-        : 'AssumeRole',
-    roleArn: call !== undefined && 'roleArn' in call ? call.roleArn : (roleArns(s)[0] ?? ''),
-    externalId: call !== undefined && 'externalId' in call ? (call.externalId ?? '') : '',
-    mfa: call !== undefined && 'mfa' in call ? (call.mfa ?? false) : false,
-    duration:
-      call !== undefined && 'durationSeconds' in call ? (call.durationSeconds ?? 3600) : 3600,
-    sessionName:
-      call !== undefined && 'roleSessionName' in call
-        ? (call.roleSessionName ?? 'learner')
-        : 'learner',
-    tags: '',
-    action: 's3:GetObject',
-    resource: 'arn:aws:s3:::example-bucket/report.csv',
-    ...federatedFields(call, s.clockStart),
+function fieldControl(domId: string, name: string, value: string | boolean): Element {
+  const id = `${domId}-f-${name}`;
+  if (CHECKBOXES.has(name))
+    return el('input', { type: 'checkbox', id, name, checked: value === true });
+  if (AREAS.has(name))
+    return el(
+      'textarea',
+      { id, name, rows: name === 'sessionPolicy' ? 4 : 2, spellcheck: 'false' },
+      String(value),
+    );
+  const attrs: Record<string, string | number | boolean> = {
+    id,
+    name,
+    value: String(value),
+    autocomplete: 'off',
+    spellcheck: 'false',
   };
+  if (name === 'roleArn') attrs['list'] = `${domId}-roles`;
+  if (name === 'duration' || name === 'wait' || name === 'samlSessionDuration')
+    attrs['inputmode'] = 'numeric';
+  return el('input', attrs);
 }
 
-function field(id: string, label: string, control: Element): Element {
-  return el('div', { class: 'sb-field' }, el('label', { for: id }, label), control);
-}
-
-function select(
-  id: string,
+function fieldRow(
+  domId: string,
   name: string,
-  options: readonly { value: string; label: string }[],
-  value: string,
+  value: string | boolean,
+  visible: boolean,
+  lang: Lang,
 ): Element {
+  const label = t(lang, FIELD_LABELS[name] ?? 'operation');
+  const control = fieldControl(domId, name, value);
+  return CHECKBOXES.has(name)
+    ? el(
+        'div',
+        { class: 'sb-field sb-check', 'data-field': name, hidden: !visible },
+        control,
+        el('label', { for: `${domId}-f-${name}` }, label),
+      )
+    : el(
+        'div',
+        { class: 'sb-field', 'data-field': name, hidden: !visible },
+        el('label', { for: `${domId}-f-${name}` }, label),
+        control,
+      );
+}
+
+/** Every field name any operation uses, in the form's order. */
+export const ALL_FIELDS: readonly string[] = [
+  ...new Set(['wait', ...FORM_OPERATIONS.flatMap((op) => FIELDS_BY_OP[op])]),
+];
+
+/** The list of the attempt's steps, each selectable, with its result once it ran. */
+export function stepsView(
+  draft: AttemptDraft,
+  editStep: number,
+  run: RunState | null,
+  lang: Lang,
+): Element {
+  const ran = run !== null && run.draft === draft ? run : null;
   return el(
-    'select',
-    { id, name },
-    ...options.map((o) => el('option', { value: o.value, selected: o.value === value }, o.label)),
+    'ol',
+    { class: 'sb-steps' },
+    ...draft.attempt.steps.map((step, i) => {
+      const result = ran?.result.steps[i];
+      const decision =
+        result === undefined
+          ? undefined
+          : result.outcome.ok
+            ? 'allowed'
+            : (result.outcome.decision ?? `error:${result.outcome.error.code}`);
+      return el(
+        'li',
+        {
+          class: `sb-step-item${i === editStep ? ' is-current' : ''}`,
+          'data-step-index': i,
+          'data-step-decision': decision,
+        },
+        el(
+          'button',
+          {
+            type: 'button',
+            class: 'sb-linkish',
+            'data-action': 'select-step',
+            'data-index': i,
+            'aria-pressed': i === editStep ? 'true' : 'false',
+          },
+          `${t(lang, 'stepN', { n: i + 1 })}: ${stepSummary(step, lang)}`,
+        ),
+        decision !== undefined &&
+          el(
+            'span',
+            { class: `sb-step-result is-${decision === 'allowed' ? 'allow' : 'deny'}` },
+            ` — ${decisionWords(decision, lang)}`,
+          ),
+        ran !== null &&
+          result === undefined &&
+          el('span', { class: 'sb-step-result' }, ` — ${t(lang, 'stepNotRun')}`),
+        draft.attempt.steps.length > 1 &&
+          el(
+            'button',
+            {
+              type: 'button',
+              class: 'sb-btn sb-small',
+              'data-action': 'remove-step',
+              'data-index': i,
+              'aria-label': t(lang, 'removeStepN', { n: i + 1 }),
+            },
+            t(lang, 'removeStep'),
+          ),
+      );
+    }),
   );
+}
+
+/** `allowed` / `explicitDeny` / `implicitDeny` / `error:Code` in words. */
+export function decisionWords(decision: string, lang: Lang): string {
+  if (decision.startsWith('error:')) return t(lang, 'decision_error', { code: decision.slice(6) });
+  if (decision === 'allowed' || decision === 'explicitDeny' || decision === 'implicitDeny')
+    return t(lang, `decision_${decision}`);
+  if (decision === 'denied') return t(lang, 'decision_denied');
+  return decision;
 }
 
 export function attemptForm(
   s: Scenario,
-  fields: AttemptFields,
+  draft: AttemptDraft,
+  editStep: number,
   domId: string,
   lang: Lang,
 ): Element {
-  const str = (k: string): string => String(fields[k] ?? '');
-  const idps = idpCallers(s);
-  const hasSaml = idps.some((c) => c.kind === 'saml');
-  const hasOidc = idps.some((c) => c.kind === 'oidc');
-  const ops = OPERATIONS.filter(
-    (o) =>
-      (o !== 'AssumeRoleWithSAML' || hasSaml) && (o !== 'AssumeRoleWithWebIdentity' || hasOidc),
+  const fields: StepFields = formFields(s, draft, editStep);
+  const visible = visibleFields(s, draft, editStep);
+  const list = presets(s);
+  const selectValue = draft.source.kind === 'custom' ? CUSTOM : draft.source.id;
+  const option = (value: string, label: string): Element =>
+    el('option', { value, selected: value === selectValue }, label);
+  const attemptSelect = el(
+    'select',
+    { id: `${domId}-preset`, name: 'preset', 'data-attempt-select': true },
+    ...(list.some((p) => p.kind === 'preset')
+      ? [
+          el(
+            'optgroup',
+            { label: t(lang, 'readyMadeAttempts') },
+            ...list
+              .filter((p) => p.kind === 'preset')
+              .map((p) => option(p.attempt.id, p.attempt.title[lang])),
+          ),
+        ]
+      : []),
+    ...(list.some((p) => p.kind === 'goal')
+      ? [
+          el(
+            'optgroup',
+            { label: t(lang, 'goals') },
+            ...list
+              .filter((p) => p.kind === 'goal')
+              .map((p) => option(p.attempt.id, p.attempt.title[lang])),
+          ),
+        ]
+      : []),
+    option(CUSTOM, t(lang, 'customAttempt')),
   );
-  const op = str('op');
-  const params = (forOps: readonly string[], ...children: (Node | false)[]): Element =>
-    el(
-      'fieldset',
-      { class: 'sb-params', 'data-for-op': forOps.join(' '), hidden: !forOps.includes(op) },
-      ...children,
-    );
-  const text = (
-    key: string,
-    label: StringKey,
-    attrs: Record<string, string | number> = {},
-  ): Element =>
-    field(
-      `${domId}-${key}`,
-      t(lang, label),
-      el('input', {
-        id: `${domId}-${key}`,
-        name: key,
-        value: str(key),
-        autocomplete: 'off',
-        spellcheck: 'false',
-        ...attrs,
-      }),
-    );
-  const area = (key: string, label: StringKey): Element =>
-    field(
-      `${domId}-${key}`,
-      t(lang, label),
-      el('textarea', { id: `${domId}-${key}`, name: key, rows: 2, spellcheck: 'false' }, str(key)),
-    );
-  const presets: Node[] = [...s.attempts, ...s.goals].map((a) =>
-    el('option', { value: a.id }, a.title[lang]),
+  const caller = String(fields['caller']);
+  const groups = callerGroups(s, lang);
+  const known = groups.some((g) => g.options.some((o) => o.value === caller));
+  const callerSelect = el(
+    'select',
+    { id: `${domId}-caller`, name: 'caller' },
+    ...groups.map((g) =>
+      el(
+        'optgroup',
+        { label: g.label },
+        ...g.options.map((o) =>
+          el('option', { value: o.value, selected: o.value === caller }, o.label),
+        ),
+      ),
+    ),
+    !known && caller !== '' && el('option', { value: caller, selected: true }, caller),
+    el('optgroup', { label: t(lang, 'callerGroupSessions'), 'data-session-options': true }),
+  );
+  const op = String(fields['op']);
+  const rows: Node[] = ALL_FIELDS.map((name) =>
+    fieldRow(
+      domId,
+      name,
+      fields[name] ?? (CHECKBOXES.has(name) ? false : ''),
+      visible.has(name),
+      lang,
+    ),
   );
   return el(
     'form',
@@ -293,169 +356,67 @@ export function attemptForm(
       'data-attempt-form': true,
       'aria-labelledby': `${domId}-attempt-h`,
     },
-    presets.length > 0 &&
+    el(
+      'div',
+      { class: 'sb-field sb-presets' },
+      el('label', { for: `${domId}-preset` }, t(lang, 'attempt')),
+      attemptSelect,
+    ),
+    el(
+      'p',
+      { class: 'sb-note', 'data-attempt-note': true, hidden: draft.source.kind !== 'custom' },
+      customNote(s, draft, lang),
+    ),
+    el(
+      'div',
+      { class: 'sb-field', 'data-field': 'caller' },
+      el('label', { for: `${domId}-caller` }, t(lang, 'caller')),
+      callerSelect,
+    ),
+    el(
+      'div',
+      { class: 'sb-field', 'data-field': 'signIn', hidden: !visible.has('signIn') },
+      el('label', { for: `${domId}-signIn` }, t(lang, 'signIn')),
+      el(
+        'select',
+        { id: `${domId}-signIn`, name: 'signIn' },
+        ...(['access-keys', 'console', 'console-mfa'] as const).map((v) =>
+          el('option', { value: v, selected: fields['signIn'] === v }, t(lang, `signIn_${v}`)),
+        ),
+      ),
+    ),
+    el('p', { class: 'sb-steps-h' }, el('strong', {}, t(lang, 'steps'))),
+    el('div', { 'data-steps': true }, stepsView(draft, editStep, null, lang)),
+    el(
+      'fieldset',
+      { class: 'sb-params', 'data-step-editor': true },
+      el('legend', { 'data-step-legend': true }, t(lang, 'editingStepN', { n: editStep + 1 })),
       el(
         'div',
-        { class: 'sb-field sb-presets' },
-        el('label', { for: `${domId}-preset` }, t(lang, 'attempt')),
+        { class: 'sb-field', 'data-field': 'op' },
+        el('label', { for: `${domId}-op` }, t(lang, 'operation')),
         el(
           'select',
-          { id: `${domId}-preset`, name: 'preset', 'data-preset': true },
-          el('option', { value: '' }, '—'),
-          ...presets,
+          { id: `${domId}-op`, name: 'op' },
+          ...FORM_OPERATIONS.map((o) =>
+            el('option', { value: o, selected: o === op }, opLabel(o, lang)),
+          ),
         ),
       ),
-    field(
-      `${domId}-caller`,
-      t(lang, 'caller'),
-      select(
-        `${domId}-caller`,
-        'caller',
-        [
-          ...userArns(s).map((u) => ({ value: u, label: u })),
-          ...idps.map((c) => ({
-            value: c.value,
-            label: t(lang, c.kind === 'saml' ? 'callerSamlProvider' : 'callerOidcProvider', {
-              name: c.name,
-            }),
-          })),
-        ],
-        str('caller'),
-      ),
-    ),
-    field(
-      `${domId}-op`,
-      t(lang, 'operation'),
-      select(
-        `${domId}-op`,
-        'op',
-        ops.map((o) => ({ value: o, label: `sts:${o}`.replace('sts:Call', '…') })),
-        str('op'),
-      ),
-    ),
-    params(
-      ['AssumeRole', ...FEDERATED_OPS],
-      field(
-        `${domId}-role`,
-        t(lang, 'role'),
-        select(
-          `${domId}-role`,
-          'roleArn',
-          roleArns(s).map((r) => ({ value: r, label: r })),
-          str('roleArn'),
-        ),
-      ),
-    ),
-    params(
-      ['AssumeRole', 'AssumeRoleWithWebIdentity'],
-      field(
-        `${domId}-sname`,
-        t(lang, 'sessionName'),
-        el('input', {
-          id: `${domId}-sname`,
-          name: 'sessionName',
-          value: str('sessionName'),
-          autocomplete: 'off',
-        }),
-      ),
-    ),
-    hasSaml &&
-      params(
-        ['AssumeRoleWithSAML'],
-        el('legend', {}, t(lang, 'samlAssertion')),
-        el('p', { class: 'sb-note' }, t(lang, 'federatedNote')),
-        text('samlIssuer', 'samlIssuer'),
-        text('samlRecipient', 'samlRecipient'),
-        text('samlAudience', 'samlAudience'),
-        text('samlNameId', 'samlNameId'),
-        text('samlNameIdFormat', 'samlNameIdFormat'),
-        area('samlRoles', 'samlRoles'),
-        text('samlSessionName', 'samlSessionName'),
-        text('samlSessionDuration', 'samlSessionDuration', { inputmode: 'numeric' }),
-        text('samlNotOnOrAfter', 'samlNotOnOrAfter'),
-        area('samlAttributes', 'samlAttributes'),
-      ),
-    hasOidc &&
-      params(
-        ['AssumeRoleWithWebIdentity'],
-        el('legend', {}, t(lang, 'oidcToken')),
-        el('p', { class: 'sb-note' }, t(lang, 'federatedNote')),
-        text('oidcIss', 'oidcIss'),
-        text('oidcAud', 'oidcAud'),
-        text('oidcAzp', 'oidcAzp'),
-        text('oidcSub', 'oidcSub'),
-        text('oidcAmr', 'oidcAmr'),
-        text('oidcExp', 'oidcExp', { type: 'number', min: 0, step: 1 }),
-      ),
-    params(
-      ['AssumeRole'],
-      field(
-        `${domId}-extid`,
-        t(lang, 'externalId'),
-        el('input', {
-          id: `${domId}-extid`,
-          name: 'externalId',
-          value: str('externalId'),
-          autocomplete: 'off',
-        }),
-      ),
-      field(
-        `${domId}-tags`,
-        t(lang, 'tags'),
-        el('textarea', { id: `${domId}-tags`, name: 'tags', rows: 2 }, str('tags')),
-      ),
-    ),
-    params(
-      ['AssumeRole', 'GetSessionToken'],
       el(
-        'div',
-        { class: 'sb-field sb-check' },
-        el('input', {
-          type: 'checkbox',
-          id: `${domId}-mfa`,
-          name: 'mfa',
-          checked: fields['mfa'] === true,
-        }),
-        el('label', { for: `${domId}-mfa` }, t(lang, 'mfa')),
+        'p',
+        {
+          class: 'sb-note',
+          'data-federated-note': true,
+          hidden: !FEDERATED_OPS.includes(op as StsOp),
+        },
+        t(lang, 'federatedNote'),
       ),
-    ),
-    params(
-      ['AssumeRole', 'GetSessionToken', ...FEDERATED_OPS],
-      field(
-        `${domId}-dur`,
-        t(lang, 'duration'),
-        el('input', {
-          id: `${domId}-dur`,
-          name: 'duration',
-          type: 'number',
-          min: 900,
-          max: 129600,
-          step: 1,
-          value: str('duration'),
-        }),
-      ),
-    ),
-    params(
-      ['Call'],
-      field(
-        `${domId}-action`,
-        t(lang, 'action'),
-        el('input', {
-          id: `${domId}-action`,
-          name: 'action',
-          value: str('action'),
-          autocomplete: 'off',
-        }),
-      ),
-      field(
-        `${domId}-resource`,
-        t(lang, 'resource'),
-        el('input', {
-          id: `${domId}-resource`,
-          name: 'resource',
-          value: str('resource'),
-          autocomplete: 'off',
-        }),
+      ...rows,
+      el(
+        'datalist',
+        { id: `${domId}-roles` },
+        ...roleArns(s).map((r) => el('option', { value: r })),
       ),
     ),
     el(
@@ -463,7 +424,16 @@ export function attemptForm(
       { class: 'sb-row' },
       el(
         'button',
-        { type: 'submit', class: 'sb-btn sb-primary', 'data-action': 'run' },
+        { type: 'button', class: 'sb-btn', 'data-action': 'add-step' },
+        t(lang, 'addStep'),
+      ),
+    ),
+    el(
+      'div',
+      { class: 'sb-row' },
+      el(
+        'button',
+        { type: 'submit', class: 'sb-btn sb-primary', 'data-action': 'run', 'data-run': true },
         t(lang, 'run'),
       ),
       el('button', { type: 'button', class: 'sb-btn', 'data-action': 'step' }, t(lang, 'step')),
@@ -474,4 +444,14 @@ export function attemptForm(
       ),
     ),
   );
+}
+
+/** "Your own attempt, changed from …" — the learner sees that the preset no longer runs as is. */
+export function customNote(s: Scenario, draft: AttemptDraft, lang: Lang): string {
+  if (draft.source.kind !== 'custom') return '';
+  const basedOn = draft.source.basedOn;
+  const from = basedOn === null ? undefined : presets(s).find((p) => p.attempt.id === basedOn);
+  return from === undefined
+    ? t(lang, 'customAttemptNote')
+    : t(lang, 'customAttemptFrom', { title: from.attempt.title[lang] });
 }

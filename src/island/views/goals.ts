@@ -1,47 +1,79 @@
-// The exercise: goals as a live checklist (met/not met in words, a mark and data-met for
-// tests), hints one at a time, solution and reset controls.
+// The exercises: each with its instructions, its goals as a live checklist and its own hint
+// ladder. A goal says what it expects and what it got, can be run to see its trace, and a
+// goal that held at the start is a guard to keep, not progress.
 import { el, withCode, type Element } from '../../dom/tree.ts';
 import { t, type Lang } from '../../i18n/strings.ts';
-import type { Localized } from '../../../sandbox/policy/types.ts';
+import type { ExerciseState, GoalState } from '../controller.ts';
+import { decisionWords } from './attempt.ts';
 
-export interface GoalView {
-  readonly id: string;
-  readonly title: Localized;
-  readonly met: boolean;
-}
-
-export interface ExerciseView {
-  readonly goals: readonly GoalView[];
-  readonly hints: readonly Localized[];
-  readonly hintsShown: number;
+export interface ExercisesView {
+  readonly exercises: readonly ExerciseState[];
+  /** `null` before goals were computed. */
+  readonly goals: readonly GoalState[] | null;
+  readonly solved: boolean;
   readonly showingSolution: boolean;
   readonly canUndoReset: boolean;
 }
 
-export function goalsView(x: ExerciseView, lang: Lang): Element {
-  const solved = x.goals.length > 0 && x.goals.every((g) => g.met);
+function goalLine(goal: GoalState, lang: Lang): Element {
+  const state = goal.guard
+    ? t(lang, goal.met ? 'guardHolds' : 'guardBroken')
+    : goal.met
+      ? t(lang, 'goalMet')
+      : t(lang, 'goalExpectsGot', {
+          expected: decisionWords(goal.expected, lang),
+          got: decisionWords(goal.got, lang),
+        });
   return el(
-    'div',
-    { 'data-solved': solved ? 'true' : 'false' },
+    'li',
+    {
+      class: `sb-goal${goal.met ? ' is-met' : ''}${goal.guard ? ' is-guard' : ''}`,
+      'data-goal': goal.id,
+      'data-met': goal.met ? 'true' : 'false',
+      'data-expected': goal.expected,
+      'data-got': goal.got,
+      'data-guard': goal.guard ? 'true' : 'false',
+    },
     el(
-      'ul',
-      { class: 'sb-goals' },
-      ...x.goals.map((g) =>
-        el(
-          'li',
-          {
-            class: `sb-goal${g.met ? ' is-met' : ''}`,
-            'data-goal': g.id,
-            'data-met': g.met ? 'true' : 'false',
-          },
-          el('span', { 'aria-hidden': 'true', class: 'sb-goal-mark' }, g.met ? '☑ ' : '☐ '),
-          ...withCode(g.title[lang]),
-          el('span', { class: 'sb-goal-state' }, ` (${t(lang, g.met ? 'goalMet' : 'goalNotMet')})`),
-        ),
-      ),
+      'span',
+      { 'aria-hidden': 'true', class: 'sb-goal-mark' },
+      goal.guard ? (goal.met ? '◆ ' : '◇ ') : goal.met ? '☑ ' : '☐ ',
     ),
-    solved &&
-      el('p', { class: 'sb-solved', 'data-solved-banner': true }, `🎉 ${t(lang, 'solved')}`),
+    ...withCode(goal.title[lang]),
+    el('span', { class: 'sb-goal-state' }, ` — ${state}`),
+    ' ',
+    el(
+      'button',
+      {
+        type: 'button',
+        class: 'sb-btn sb-small',
+        'data-action': 'run-goal',
+        'data-goal-id': goal.id,
+        'aria-label': t(lang, 'runGoalNamed', { title: goal.title[lang] }),
+      },
+      t(lang, 'runGoal'),
+    ),
+  );
+}
+
+function exerciseView(
+  x: ExerciseState,
+  index: number,
+  goals: readonly GoalState[],
+  level: number,
+  lang: Lang,
+): Element {
+  return el(
+    'section',
+    {
+      class: `sb-exercise${x.solved ? ' is-solved' : ''}`,
+      'data-exercise': x.id,
+      'data-solved': x.solved ? 'true' : 'false',
+    },
+    el(`h${level}`, {}, `${t(lang, 'exerciseN', { n: index + 1 })}: `, ...withCode(x.title[lang])),
+    el('p', { class: 'sb-instructions' }, ...withCode(x.instructions[lang])),
+    el('ul', { class: 'sb-goals' }, ...goals.map((g) => goalLine(g, lang))),
+    x.solved && el('p', { class: 'sb-exercise-solved' }, t(lang, 'exerciseSolved')),
     x.hintsShown > 0 &&
       el(
         'ol',
@@ -57,20 +89,45 @@ export function goalsView(x: ExerciseView, lang: Lang): Element {
             ),
           ),
       ),
-    el(
-      'div',
-      { class: 'sb-row' },
-      x.hints.length > 0 &&
+    x.hints.length > 0 &&
+      el(
+        'div',
+        { class: 'sb-row' },
         el(
           'button',
           {
             type: 'button',
             class: 'sb-btn',
             'data-action': 'hint',
+            'data-exercise-id': x.id,
             disabled: x.hintsShown >= x.hints.length,
           },
-          x.hintsShown >= x.hints.length ? t(lang, 'noMoreHints') : t(lang, 'hint'),
+          x.hintsShown >= x.hints.length
+            ? t(lang, 'noMoreHints')
+            : t(lang, 'hintFor', { n: index + 1 }),
         ),
+      ),
+  );
+}
+
+export function exercisesView(x: ExercisesView, level: number, lang: Lang): Element {
+  const goals = x.goals ?? [];
+  return el(
+    'div',
+    { 'data-solved': x.solved ? 'true' : 'false' },
+    ...x.exercises.map((e, i) =>
+      exerciseView(
+        e,
+        i,
+        e.goalIds.flatMap((id) => goals.filter((g) => g.id === id)),
+        level,
+        lang,
+      ),
+    ),
+    x.solved && el('p', { class: 'sb-solved', 'data-solved-banner': true }, t(lang, 'solved')),
+    el(
+      'div',
+      { class: 'sb-row' },
       x.showingSolution
         ? el(
             'button',

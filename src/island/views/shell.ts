@@ -1,15 +1,17 @@
-// The whole sandbox as server-rendered markup. The island later re-renders the dynamic
-// panels (findings, stepper, result, session, goals) into the same containers.
+// The whole sandbox as markup, from a controller snapshot: rendered at build time from the
+// start state, and the panels re-render their parts of it in the browser from later ones.
 import { el, withCode, type Element } from '../../dom/tree.ts';
 import { t, type Lang } from '../../i18n/strings.ts';
-import type { Scenario } from '../../../sandbox/scenario/types.ts';
 import { documentRoles } from '../../scenario/documents.ts';
 import { trustList, worldDiagram } from '../../world/diagram.ts';
-import { attemptForm, startFields } from './attempt.ts';
-import { goalsView } from './goals.ts';
+import type { Snapshot } from '../controller.ts';
+import { attemptForm } from './attempt.ts';
+import { diagramFocus } from './diagram-focus.ts';
+import { exercisesView } from './goals.ts';
 import { policyBlock } from './policy.ts';
+import { runView } from './run.ts';
 import { sessionView } from './session.ts';
-import { resultView, stepperView } from './trace.ts';
+import { stepperView } from './trace.ts';
 
 export const PANELS = ['world', 'policies', 'attempt', 'session', 'exercise', 'share'] as const;
 export type Panel = (typeof PANELS)[number];
@@ -34,15 +36,14 @@ export function panelSection(
 }
 
 export function shellView(
-  s: Scenario,
+  x: Snapshot,
   lang: Lang,
-  goalsMet: Readonly<Record<string, boolean>>,
   /** The level of the panel headings: 3 under a chapter's h2, 2 on the embed page. */
   level = 3,
 ): Element[] {
+  const s = x.scenario;
   const domId = `sb-${s.id}`;
   const roles = documentRoles(s.world);
-  const fields = startFields(s);
   const policies = s.editable.map((docId, i) => {
     const role = roles.get(docId);
     return policyBlock(
@@ -51,7 +52,7 @@ export function shellView(
         docId,
         kind: role?.kind ?? 'identity',
         owner: role?.owner ?? docId,
-        text: s.world.documents[docId] ?? '',
+        text: x.documents[docId] ?? '',
         editable: true,
       },
       lang,
@@ -79,11 +80,7 @@ export function shellView(
       el(
         'div',
         { class: 'sb-diagram', 'data-diagram': true },
-        worldDiagram(
-          s.world,
-          { caller: String(fields['caller']), target: String(fields['roleArn']) },
-          lang,
-        ),
+        worldDiagram(s.world, diagramFocus(x), lang),
       ),
       trustList(s.world, lang),
     ),
@@ -93,42 +90,30 @@ export function shellView(
       level,
       'attempt',
       t(lang, 'attempt'),
-      attemptForm(s, fields, domId, lang),
+      attemptForm(s, x.draft, x.editStep, domId, lang),
+      el(`h${level + 1}`, {}, t(lang, 'result')),
+      el('div', { class: 'sb-result', 'data-result': true }, runView(s, x.run, lang)),
       el(`h${level + 1}`, {}, t(lang, 'stepper')),
       el(
         'div',
         { class: 'sb-stepper', 'data-stepper': true },
         stepperView(null, null, false, lang),
       ),
-      el(`h${level + 1}`, {}, t(lang, 'result')),
-      el('div', { class: 'sb-result', 'data-result': true }, resultView(null, lang)),
+      el('div', { class: 'sb-call-detail', 'data-call-detail': true }),
     ),
     panelSection(
       domId,
       level,
       'session',
       t(lang, 'session'),
-      el('div', { 'data-sessions': true }, sessionView([], s.clockStart, lang)),
+      el('div', { 'data-sessions': true }, sessionView(x.sessions, x.now, lang)),
     ),
     panelSection(
       domId,
       level,
       'exercise',
       t(lang, 'exercise'),
-      el(
-        'div',
-        { 'data-exercise': true },
-        goalsView(
-          {
-            goals: s.goals.map((g) => ({ id: g.id, title: g.title, met: goalsMet[g.id] ?? false })),
-            hints: s.hints,
-            hintsShown: 0,
-            showingSolution: false,
-            canUndoReset: false,
-          },
-          lang,
-        ),
-      ),
+      el('div', { 'data-exercises': true }, exercisesView(x, level + 1, lang)),
       el('div', { 'data-diff': true }),
     ),
     panelSection(

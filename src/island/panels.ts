@@ -1,0 +1,234 @@
+// The sandbox's panels: each owns one part of the page, renders it from controller snapshots
+// and turns the learner's input into controller commands. `{ render, dispose }`, after the
+// TypeScript Playground's sidebar plugins; app.ts creates and wires them.
+import { el, toDom } from '../dom/tree.ts';
+import { t, type Lang } from '../i18n/strings.ts';
+import type { SourceRange } from '../../sandbox/policy/types.ts';
+import { worldDiagram } from '../world/diagram.ts';
+import { formFields } from './attempt-model.ts';
+import type { Change, SandboxController, Snapshot } from './controller.ts';
+import { patch } from './patch.ts';
+import { PolicyPanel } from './policy-panel.ts';
+import { CUSTOM, customNote, sessionOptions, stepsView, visibleFields } from './views/attempt.ts';
+import { diagramFocus } from './views/diagram-focus.ts';
+import { exercisesView } from './views/goals.ts';
+import { runView } from './views/run.ts';
+import { sessionView } from './views/session.ts';
+import { decidingRanges, resultView, stepperView } from './views/trace.ts';
+import { documentRoles } from '../scenario/documents.ts';
+
+export interface Panel {
+  render(snapshot: Snapshot, changes: ReadonlySet<Change>): void;
+  dispose(): void;
+}
+
+const touches = (changes: ReadonlySet<Change>, ...any: Change[]): boolean =>
+  any.some((c) => changes.has(c));
+
+/** The attempt form: writes the snapshot's values into its fixed controls. */
+export function attemptPanel(
+  form: HTMLFormElement,
+  controller: SandboxController,
+  lang: Lang,
+): Panel {
+  const s = controller.scenario;
+  const onInput = (event: Event): void => {
+    const target = event.target;
+    if (
+      !(
+        target instanceof HTMLInputElement ||
+        target instanceof HTMLSelectElement ||
+        target instanceof HTMLTextAreaElement
+      ) ||
+      target.name === ''
+    )
+      return;
+    if (target.name === 'preset') {
+      if (target.value !== CUSTOM) controller.choosePreset(target.value);
+      return;
+    }
+    const value =
+      target instanceof HTMLInputElement && target.type === 'checkbox'
+        ? target.checked
+        : target.value;
+    controller.setField(target.name, value);
+  };
+  const onSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    controller.run();
+  };
+  form.addEventListener('input', onInput);
+  form.addEventListener('change', onInput);
+  form.addEventListener('submit', onSubmit);
+  const steps = form.querySelector('[data-steps]');
+  const note = form.querySelector<HTMLElement>('[data-attempt-note]');
+  const legend = form.querySelector('[data-step-legend]');
+  const federatedNote = form.querySelector<HTMLElement>('[data-federated-note]');
+  return {
+    render(x, changes) {
+      if (!touches(changes, 'attempt', 'run', 'sessions')) return;
+      const fields = formFields(s, x.draft, x.editStep);
+      const visible = visibleFields(s, x.draft, x.editStep);
+      const preset = form.elements.namedItem('preset');
+      if (preset instanceof HTMLSelectElement)
+        preset.value = x.draft.source.kind === 'custom' ? CUSTOM : x.draft.source.id;
+      if (note !== null) {
+        note.hidden = x.draft.source.kind !== 'custom';
+        note.textContent = customNote(s, x.draft, lang);
+      }
+      const sessionGroup = form.querySelector('[data-session-options]');
+      if (sessionGroup !== null && touches(changes, 'sessions'))
+        sessionGroup.replaceChildren(
+          ...sessionOptions(x.sessions, lang).map((o) => toDom(o, document)),
+        );
+      for (const wrapper of form.querySelectorAll<HTMLElement>('[data-field]')) {
+        const name = wrapper.dataset['field'] ?? '';
+        wrapper.hidden = !visible.has(name);
+        const control = wrapper.querySelector<
+          HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement
+        >(`[name="${name}"]`);
+        const value = fields[name];
+        if (control === null || value === undefined || control === document.activeElement) continue;
+        if (control instanceof HTMLInputElement && control.type === 'checkbox')
+          control.checked = value === true;
+        else if (control instanceof HTMLSelectElement) {
+          const wanted = String(value);
+          if (![...control.options].some((o) => o.value === wanted) && wanted !== '')
+            control.append(toDom(el('option', { value: wanted }, wanted), document));
+          control.value = wanted;
+        } else control.value = String(value);
+      }
+      if (legend !== null) legend.textContent = t(lang, 'editingStepN', { n: x.editStep + 1 });
+      if (federatedNote !== null)
+        federatedNote.hidden = !['AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity'].includes(
+          String(fields['op']),
+        );
+      patch(steps, stepsView(x.draft, x.editStep, x.run, lang));
+    },
+    dispose() {
+      form.removeEventListener('input', onInput);
+      form.removeEventListener('change', onInput);
+      form.removeEventListener('submit', onSubmit);
+    },
+  };
+}
+
+/** What ran, the stepper and the shown call's detail, and the deciding statements. */
+export function runPanel(
+  root: HTMLElement,
+  policies: ReadonlyMap<string, PolicyPanel>,
+  lang: Lang,
+): Panel {
+  const result = root.querySelector('[data-result]');
+  const stepper = root.querySelector('[data-stepper]');
+  const detail = root.querySelector('[data-call-detail]');
+  return {
+    render(x, changes) {
+      if (!touches(changes, 'run')) return;
+      const outcome = x.run?.result.steps[x.run.shownStep]?.outcome ?? null;
+      patch(result, runView(x.scenario, x.run, lang));
+      patch(
+        stepper,
+        stepperView(outcome?.trace ?? null, x.stepper.active, x.stepper.decided, lang),
+      );
+      patch(detail, x.stepper.decided ? resultView(outcome, lang) : el('div', {}));
+      const ranges: ReadonlyMap<string, SourceRange> =
+        outcome === null
+          ? new Map()
+          : decidingRanges(outcome, x.stepper.decided ? null : x.stepper.active);
+      for (const [docId, panel] of policies) panel.highlight(ranges.get(docId) ?? null);
+    },
+    dispose() {},
+  };
+}
+
+export function sessionsPanel(root: HTMLElement, lang: Lang): Panel {
+  const box = root.querySelector('[data-sessions]');
+  return {
+    render(x, changes) {
+      if (touches(changes, 'sessions')) patch(box, sessionView(x.sessions, x.now, lang));
+    },
+    dispose() {},
+  };
+}
+
+export function exercisesPanel(root: HTMLElement, level: number, lang: Lang): Panel {
+  const box = root.querySelector('[data-exercises]');
+  return {
+    render(x, changes) {
+      if (touches(changes, 'goals', 'exercises')) patch(box, exercisesView(x, level + 1, lang));
+    },
+    dispose() {},
+  };
+}
+
+export function diagramPanel(root: HTMLElement, lang: Lang): Panel {
+  const box = root.querySelector('[data-diagram]');
+  let frame = 0;
+  let latest: Snapshot | null = null;
+  return {
+    render(x, changes) {
+      if (!touches(changes, 'documents', 'attempt', 'sessions')) return;
+      latest = x;
+      // Typing changes documents per keystroke; the diagram follows once per frame.
+      if (frame !== 0) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        if (latest === null) return;
+        const world = {
+          ...latest.scenario.world,
+          documents: { ...latest.scenario.world.documents, ...latest.documents },
+        };
+        patch(box, worldDiagram(world, diagramFocus(latest), lang));
+      });
+    },
+    dispose() {
+      cancelAnimationFrame(frame);
+    },
+  };
+}
+
+/** One PolicyPanel per editable document, fed from the controller and feeding it edits. */
+export function policyPanels(
+  root: HTMLElement,
+  controller: SandboxController,
+  options: { lang: Lang; readOnly: boolean; warn: (key: 'editorFailed') => void },
+): { panels: Map<string, PolicyPanel>; panel: Panel } {
+  const roles = documentRoles(controller.scenario.world);
+  const panels = new Map<string, PolicyPanel>();
+  const first = controller.getSnapshot();
+  for (const node of root.querySelectorAll<HTMLElement>('.sb-policy[data-doc]')) {
+    const docId = node.dataset['doc'] ?? '';
+    const role = roles.get(docId);
+    panels.set(
+      docId,
+      new PolicyPanel({
+        node,
+        docId,
+        scenarioId: controller.scenario.id,
+        kind: role?.kind ?? 'identity',
+        name: role?.owner ?? docId,
+        lang: options.lang,
+        readOnly: options.readOnly,
+        text: first.documents[docId] ?? '',
+        onChange: (text) => {
+          controller.editDocument(docId, text);
+        },
+        say: options.warn,
+      }),
+    );
+  }
+  return {
+    panels,
+    panel: {
+      render(x, changes) {
+        if (!touches(changes, 'documents')) return;
+        // Text the learner typed is already there; a reset, solution or import is not.
+        for (const [docId, p] of panels) p.setText(x.documents[docId] ?? '');
+      },
+      dispose() {
+        for (const p of panels.values()) p.dispose();
+      },
+    },
+  };
+}
