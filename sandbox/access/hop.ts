@@ -8,9 +8,13 @@ import { authorize } from '../engine/authorize.ts';
 import type { AuthzResult, ContextValue, GateId } from '../engine/types.ts';
 import { assumeRoleWithSaml, assumeRoleWithWebIdentity } from '../sts/federation.ts';
 import { DEFAULT_SESSION_NAME } from '../sts/assume-role.ts';
-import type { CallOutcome } from '../sts/types.ts';
+import type {
+  AssumeRoleWithSamlCall,
+  AssumeRoleWithWebIdentityCall,
+  CallOutcome,
+} from '../sts/types.ts';
 import { checkExternalId, checkSessionName, checkTags } from '../sts/validate.ts';
-import type { World } from '../world/types.ts';
+import type { Bucket, World } from '../world/types.ts';
 import type { BucketNode, CallerNode, IdpNode, RoleNode } from './model.ts';
 import { contextOf, smallestSets, variablesOf, type Controls } from './requirements.ts';
 import type { BlockedHop, BucketAction, GateStep, Requirement } from './types.ts';
@@ -201,11 +205,16 @@ export function assumeHop(caller: CallerNode, role: RoleNode): HopAnswer {
   return answer(variables, attempt, baseline);
 }
 
+/** What the map asks about for a bucket action: the bucket, or its first listed object. */
+export function bucketResource(bucket: Bucket, action: BucketAction): string {
+  const key = bucket.objects?.[0] ?? SAMPLE_KEY;
+  return `arn:aws:s3:::${bucket.name}${BUCKET_ACTIONS[action].object ? `/${key}` : ''}`;
+}
+
 /** One S3 action on a bucket (or one of its objects), as `sts/service.ts` decides it. */
 export function bucketHop(caller: CallerNode, bucket: BucketNode, action: BucketAction): HopAnswer {
   const spec = BUCKET_ACTIONS[action];
-  const key = bucket.bucket.objects?.[0] ?? SAMPLE_KEY;
-  const resource = `arn:aws:s3:::${bucket.bucket.name}${spec.object ? `/${key}` : ''}`;
+  const resource = bucketResource(bucket.bucket, action);
   const id = caller.identity;
   const attempt = (set: readonly Requirement[]): AuthzResult =>
     authorize({
@@ -254,15 +263,16 @@ function single(v: ContextValue | undefined): string | undefined {
   return v === undefined ? undefined : typeof v === 'string' ? v : v[0];
 }
 
-/** AssumeRoleWithSAML / AssumeRoleWithWebIdentity through STS itself, with claims as asked. */
-function federatedCall(
-  world: World,
-  now: number,
+/**
+ * The AssumeRoleWithSAML / AssumeRoleWithWebIdentity call an IdP user makes to `roleArn`
+ * with the claims `set` asks for (and otherwise a plain, valid assertion or token).
+ */
+export function federatedCallOf(
   idp: IdpNode,
-  role: RoleNode,
+  roleArn: string,
   set: readonly Requirement[],
-): CallOutcome {
-  const env = { world, now, sessions: [] };
+  now: number,
+): AssumeRoleWithSamlCall | AssumeRoleWithWebIdentityCall {
   const claims = new Map<string, ContextValue>();
   for (const r of set) claims.set(r.key.toLowerCase(), r.value);
   if (idp.protocol === 'saml') {
@@ -273,9 +283,9 @@ function federatedCall(
         attributes[r.key] = list(r.value) ?? [];
     }
     const subType = single(claims.get('saml:sub_type'));
-    return assumeRoleWithSaml(env, {
+    return {
       op: 'AssumeRoleWithSAML',
-      roleArn: role.found.arn,
+      roleArn,
       principalArn: idp.subject.arn,
       assertion: {
         issuer: idp.issuer ?? '',
@@ -283,21 +293,21 @@ function federatedCall(
         audience: 'urn:amazon:webservices',
         nameId: single(claims.get('saml:sub')) ?? 'someone@example.com',
         ...(subType === undefined ? {} : { nameIdFormat: `${NAME_ID_FORMAT}${subType}` }),
-        roles: [`${role.found.arn},${idp.subject.arn}`],
+        roles: [`${roleArn},${idp.subject.arn}`],
         roleSessionName: DEFAULT_SESSION_NAME,
         notOnOrAfter: '+5m',
         attributes,
       },
-    });
+    };
   }
   const host = (idp.host ?? '').toLowerCase();
   const claim = (...names: string[]): ContextValue | undefined =>
     names.map((n) => claims.get(`${host}:${n}`)).find((v) => v !== undefined);
   const amr = list(claim('amr'));
   const azp = single(claim('azp'));
-  return assumeRoleWithWebIdentity(env, {
+  return {
     op: 'AssumeRoleWithWebIdentity',
-    roleArn: role.found.arn,
+    roleArn,
     roleSessionName: DEFAULT_SESSION_NAME,
     token: {
       iss: `https://${idp.host ?? ''}`,
@@ -307,7 +317,22 @@ function federatedCall(
       ...(azp === undefined ? {} : { azp }),
       exp: Math.floor(now / 1000) + 3600,
     },
-  });
+  };
+}
+
+/** The federated call, made through STS itself. */
+function federatedCall(
+  world: World,
+  now: number,
+  idp: IdpNode,
+  role: RoleNode,
+  set: readonly Requirement[],
+): CallOutcome {
+  const env = { world, now, sessions: [] };
+  const call = federatedCallOf(idp, role.found.arn, set, now);
+  return call.op === 'AssumeRoleWithSAML'
+    ? assumeRoleWithSaml(env, call)
+    : assumeRoleWithWebIdentity(env, call);
 }
 
 /** A federated sign-in to a role: the claims the trust policy checks are the requirements. */

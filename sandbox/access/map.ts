@@ -221,6 +221,11 @@ export function targetKey(t: Target): string {
   return t.kind === 'role' ? `role:${t.arn}` : `bucket:${t.bucket}:${t.action}`;
 }
 
+/** MFA is asked of whoever signed in first: a hop that needs it is open only to those who can. */
+export function needsMfa(hop: Hop): boolean {
+  return hop.requirements.some((r) => r.kind === 'mfa');
+}
+
 /** Roles first, then buckets by name with their actions in the order read, write, list, delete. */
 function sortKey(t: Target): string {
   return t.kind === 'role'
@@ -259,6 +264,7 @@ function reachOf(
     const { at, route } = queue[i] ?? { at: '', route: { hops: [], requirements: [] } };
     if (route.hops.length >= maxHops) continue;
     for (const hop of edges.get(at) ?? []) {
+      if (!subject.mfa && needsMfa(hop)) continue;
       const next: Route = {
         hops: [...route.hops, hop],
         requirements: unionOf(route.requirements, hop.requirements),

@@ -160,7 +160,14 @@ function userCaller(b: Builder, account: Account, user: User, now: number): Call
     const resolved = resolveCaller(b.world, [], now, { type: 'user', arn });
     if (!resolved.ok) return null;
     return {
-      subject: { id: `user:${arn}`, kind: 'user', arn, name: user.name, ...accountLabel(account) },
+      subject: {
+        id: `user:${arn}`,
+        kind: 'user',
+        arn,
+        name: user.name,
+        ...accountLabel(account),
+        mfa: user.mfaDevice !== undefined,
+      },
       identity: resolved.identity,
       scps,
       mfaPossible: user.mfaDevice !== undefined,
@@ -178,10 +185,20 @@ function roleCaller(b: Builder, account: Account, role: Role, now: number): Call
     const resolved = resolveCaller(b.world, start.sessions, now, start.caller);
     if (!resolved.ok) return null;
     return {
-      subject: { id: `role:${arn}`, kind: 'role', arn, name: role.name, ...accountLabel(account) },
+      subject: {
+        id: `role:${arn}`,
+        kind: 'role',
+        arn,
+        name: role.name,
+        ...accountLabel(account),
+        mfa: false,
+      },
       identity: resolved.identity,
       scps,
-      mfaPossible: false,
+      // MFA in the credentials a chain started from (GetSessionToken with MFA, an MFA
+      // console sign-in) stays in the role sessions that follow (sts/assume-role.ts): a hop
+      // from a role may ask for it, and the route keeps it only when its first caller can.
+      mfaPossible: true,
     } satisfies CallerNode;
   });
 }
@@ -306,7 +323,14 @@ export function buildModel(world: World, now: number, cache: AccessCache): Model
     for (const p of account.samlProviders ?? []) {
       const arn = `arn:aws:iam::${account.id}:saml-provider/${p.name}`;
       idps.push({
-        subject: { id: `saml:${arn}`, kind: 'saml', arn, name: p.name, ...accountLabel(account) },
+        subject: {
+          id: `saml:${arn}`,
+          kind: 'saml',
+          arn,
+          name: p.name,
+          ...accountLabel(account),
+          mfa: false,
+        },
         protocol: 'saml',
         issuer: p.issuer,
       });
@@ -314,7 +338,14 @@ export function buildModel(world: World, now: number, cache: AccessCache): Model
     for (const p of account.oidcProviders ?? []) {
       const arn = `arn:aws:iam::${account.id}:oidc-provider/${p.url}`;
       idps.push({
-        subject: { id: `oidc:${arn}`, kind: 'oidc', arn, name: p.url, ...accountLabel(account) },
+        subject: {
+          id: `oidc:${arn}`,
+          kind: 'oidc',
+          arn,
+          name: p.url,
+          ...accountLabel(account),
+          mfa: false,
+        },
         protocol: 'oidc',
         host: p.url,
         clientIds: p.clientIds,
@@ -344,6 +375,7 @@ export function buildModel(world: World, now: number, cache: AccessCache): Model
       account: form.account,
       name: form.kind === 'account' ? (known?.alias ?? form.account) : form.name,
       ...(known === undefined ? {} : { accountAlias: known.alias }),
+      mfa: true,
     });
   }
   for (const subject of [...outsiders.values()].sort((x, y) => x.id.localeCompare(y.id)))
@@ -355,13 +387,21 @@ export function buildModel(world: World, now: number, cache: AccessCache): Model
     arn: `arn:aws:iam::${anyAccount}:root`,
     account: null,
     name: 'anyone',
+    mfa: true,
   };
   callers.push(outsider(b, anyone, now));
   for (const host of new Set(named.federated)) {
     const form = classifyPrincipal(host);
     if (form?.kind !== 'web-identity-provider') continue;
     idps.push({
-      subject: { id: `oidc:${host}`, kind: 'oidc', arn: host, account: null, name: host },
+      subject: {
+        id: `oidc:${host}`,
+        kind: 'oidc',
+        arn: host,
+        account: null,
+        name: host,
+        mfa: false,
+      },
       protocol: 'oidc',
       host,
       clientIds: [],

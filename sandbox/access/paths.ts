@@ -1,6 +1,7 @@
 // "How can X reach Y?": every chain of hops from a subject to a role or a bucket, with the
 // gates and requirements of each hop; when there is none, each candidate path up to the hop
 // that no requirement opens, and the gate that stops it there.
+import { needsMfa } from './map.ts';
 import { requirementSig, unionOf } from './requirements.ts';
 import type { AccessMap, BlockedHop, Hop, Requirement, Subject, Target } from './types.ts';
 
@@ -83,6 +84,7 @@ export function findPaths(map: AccessMap, query: PathsQuery): PathsResult {
   const walk = (at: string, hops: Hop[], visited: Set<string>): void => {
     if (paths.length >= MAX_PATHS || hops.length >= MAX_DEPTH) return;
     for (const hop of edges.get(at) ?? []) {
+      if (!from.mfa && needsMfa(hop)) continue;
       if (to.some((t) => same(t, hop.to))) {
         if (paths.length < MAX_PATHS) {
           const chain = [...hops, hop];

@@ -19,6 +19,12 @@ export interface Subject {
   readonly name: string;
   /** The account's alias when the world knows the account. */
   readonly accountAlias?: string;
+  /**
+   * Can sign in with MFA when a path asks for it: an IAM user with an MFA device, or an
+   * outsider (whose own users may have one). MFA in the first credentials carries into the
+   * role sessions that follow, so later hops may ask for it too.
+   */
+  readonly mfa: boolean;
 }
 
 /** The bucket actions the map checks, each as one S3 action on the bucket or an object. */
