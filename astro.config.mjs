@@ -47,7 +47,11 @@ export default defineConfig({
         },
       ],
       // Owned by course progress (issue 6): a chapter's sidebar link is marked when solved.
-      components: { Sidebar: './src/components/overrides/Sidebar.astro' },
+      // Search: the button's accessible name and visible text agree (issue 10, WCAG 2.5.3).
+      components: {
+        Sidebar: './src/components/overrides/Sidebar.astro',
+        Search: './src/components/overrides/Search.astro',
+      },
       customCss: ['./src/styles/site.css'],
       lastUpdated: false,
       pagination: true,
