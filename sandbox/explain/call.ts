@@ -91,7 +91,9 @@ export function explainCall(outcome: CallOutcome, lang: Lang, resource?: string)
         : s.gates.flatMap((i) => {
             const g = authz.gates[i];
             // A gate that did not take part is said by the step's `why`.
-            return g === undefined || g.outcome === 'notApplicable' ? [] : [explainGate(g, lang)];
+            return g === undefined || g.outcome === 'notApplicable'
+              ? []
+              : [explainGate(g, lang, authz.decision)];
           });
     // A step that shows its gates lets them say why; the others say it themselves.
     const why =

@@ -6,6 +6,7 @@ import { refText } from '../engine/summary.ts';
 import type {
   AuthzResult,
   ConditionTrace,
+  Decision,
   GateId,
   GateOutcome,
   GateResult,
@@ -54,11 +55,14 @@ function gateName(gate: GateResult, lang: Lang): string {
   return GATE_LABEL[isTrust ? 'trust' : gate.gate][lang];
 }
 
-function gateText(gate: GateResult, lang: Lang): string {
+function gateText(gate: GateResult, lang: Lang, decision: Decision | undefined): string {
   const label = gateName(gate, lang);
   const side = SIDE_LABEL[gate.side][lang];
   const outcome = OUTCOME_LABEL[gate.outcome][lang];
-  const why = reasonText(gate.reason, lang);
+  // In one account either side may allow: the side that does not, when the other does, did
+  // not decide anything, and saying "no statement allows it" alone would read as the reason.
+  const notNeeded = decision === 'allowed' && gate.outcome === 'implicitDeny';
+  const why = reasonText(notNeeded ? 'not-needed' : gate.reason, lang);
   // A gate that allows says so; its reason code (none, or `root-user`) adds nothing else.
   const tail = why === null ? '' : lang === 'en' ? ` — ${why}` : `。${why}`;
   return lang === 'en'
@@ -127,7 +131,8 @@ function sameRef(a: StatementRef, b: StatementRef): boolean {
   return a.doc === b.doc && a.path === b.path && a.policy === b.policy;
 }
 
-export function explainGate(gate: GateResult, lang: Lang): ExplainedGate {
+/** `decision`: the request's final decision, which words a gate that did not matter. */
+export function explainGate(gate: GateResult, lang: Lang, decision?: Decision): ExplainedGate {
   const policies = gate.policies.map((p): ExplainedPolicy => ({
     doc: p.doc,
     name: p.policy,
@@ -145,7 +150,12 @@ export function explainGate(gate: GateResult, lang: Lang): ExplainedGate {
       details: statementDetails(s, lang),
     })),
   }));
-  return { gate: gate.gate, outcome: gate.outcome, text: gateText(gate, lang), policies };
+  return {
+    gate: gate.gate,
+    outcome: gate.outcome,
+    text: gateText(gate, lang, decision),
+    policies,
+  };
 }
 
 /** A gate as lines: its headline, then each statement considered and why. */
@@ -179,7 +189,8 @@ export function decisionLine(result: AuthzResult, lang: Lang): string {
 export function explain(result: AuthzResult, lang: Lang): string[] {
   const lines: string[] = [];
   // Gates that do not apply are listed too, each saying why.
-  for (const gate of result.gates) lines.push(...gateLines(explainGate(gate, lang)));
+  for (const gate of result.gates)
+    lines.push(...gateLines(explainGate(gate, lang, result.decision)));
   lines.push(decisionLine(result, lang));
   return lines;
 }

@@ -123,8 +123,8 @@ const REASONS: Readonly<Record<string, Words>> = {
     ja: '呼び出し元はセッションではないため、セッションポリシーは関係しません',
   },
   'no-session-policy': {
-    en: 'no session policy: the caller is not a session created with one',
-    ja: 'セッションポリシーはありません（セッションポリシーを渡して作成されたセッションではありません）',
+    en: 'the caller is not a session created with a session policy',
+    ja: '呼び出し元はセッションポリシーを渡して作成されたセッションではありません',
   },
   'rcp-exempt-retire-grant': {
     en: 'RCPs do not restrict `kms:RetireGrant`',

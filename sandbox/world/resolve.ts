@@ -16,8 +16,15 @@ import {
 import { documentPolicyOptions } from './policy-options.ts';
 import type { Account, InlinePolicy, PolicyAttachment, World } from './types.ts';
 
-function parse(text: string, kind: PolicyKind, name: string, ownAccount: string): ParsedPolicy {
-  return parsePolicy(text, { kind, name, ownAccount });
+/** AWS's own policies and pooled session policies: no world document, so `doc` names them. */
+function parse(
+  text: string,
+  kind: PolicyKind,
+  name: string,
+  doc: string,
+  ownAccount: string,
+): ParsedPolicy {
+  return parsePolicy(text, { kind, name, doc, ownAccount });
 }
 
 /**
@@ -120,9 +127,11 @@ export function orgPolicyLevels(
   return levels.map(({ level, attachments }) =>
     attachments.flatMap((attachment) => {
       if (attachment === 'FullAWSAccess')
-        return [parse(FULL_AWS_ACCESS, kind, `${level}/FullAWSAccess`, accountId)];
+        return [parse(FULL_AWS_ACCESS, kind, `${level}/FullAWSAccess`, attachment, accountId)];
       if (attachment === 'RCPFullAWSAccess')
-        return [parse(RCP_FULL_AWS_ACCESS, kind, `${level}/RCPFullAWSAccess`, accountId)];
+        return [
+          parse(RCP_FULL_AWS_ACCESS, kind, `${level}/RCPFullAWSAccess`, attachment, accountId),
+        ];
       const parsed = parseDocument(world, attachment, `${level}/${attachment}`);
       return parsed ? [parsed] : [];
     }),
@@ -136,7 +145,8 @@ export function orgPolicyLevels(
  */
 export function sessionPolicyOf(texts: readonly string[], accountId: string): ParsedPolicy | null {
   if (texts.length === 0) return null;
-  if (texts.length === 1) return parse(texts[0] ?? '', 'session', 'session policy', accountId);
+  if (texts.length === 1)
+    return parse(texts[0] ?? '', 'session', 'session policy', 'session-policy', accountId);
   const statements: unknown[] = [];
   for (const text of texts) {
     try {
@@ -155,6 +165,7 @@ export function sessionPolicyOf(texts: readonly string[], accountId: string): Pa
     JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2),
     'session',
     'session policies',
+    'session-policy',
     accountId,
   );
 }
