@@ -63,14 +63,22 @@ export function renderMap(
   return `${blocks.join('\n\n')}\n`;
 }
 
+const OUTCOME_WORDS: Readonly<Record<string, Localized>> = {
+  allow: { en: 'allows', ja: 'が許可' },
+  explicitDeny: { en: 'denies explicitly', ja: 'が明示的に拒否' },
+  implicitDeny: { en: 'does not allow', ja: 'が許可せず' },
+};
+
 function gatesLine(gates: readonly GateStep[], lang: Lang): string {
   return gates
     .map((g) => {
-      const outcome = g.outcome === 'allow' ? (lang === 'en' ? 'allows' : '許可') : g.outcome;
+      const outcome = OUTCOME_WORDS[g.outcome]?.[lang] ?? g.outcome;
       const by = g.deciding.length > 0 ? ` (${g.deciding.join(', ')})` : '';
-      return `${gateName(g.gate, lang)} ${outcome}${by}`;
+      return lang === 'en'
+        ? `${gateName(g.gate, lang)} ${outcome}${by}`
+        : `${gateName(g.gate, lang)}${outcome}${by}`;
     })
-    .join('; ');
+    .join(lang === 'en' ? '; ' : '、');
 }
 
 function hopLines(hop: Hop, lang: Lang, aliases: ReadonlyMap<string, string>): string[] {
