@@ -14,7 +14,10 @@ export interface ChapterProgress {
   readonly scenario: string;
   readonly version: number;
   readonly title: { readonly en: string; readonly ja: string };
-  readonly goals: readonly { readonly id: string; readonly title: { en: string; ja: string } }[];
+  readonly exercises: readonly {
+    readonly id: string;
+    readonly title: { readonly en: string; readonly ja: string };
+  }[];
 }
 
 export function courseChapters(): ChapterProgress[] {
@@ -30,7 +33,10 @@ export function courseChapters(): ChapterProgress[] {
       scenario: scenario.id,
       version: scenario.version,
       title: scenario.title,
-      goals: scenario.goals.map((g) => ({ id: g.id, title: { en: g.title.en, ja: g.title.ja } })),
+      exercises: scenario.exercises.map((e) => ({
+        id: e.id,
+        title: { en: e.title.en, ja: e.title.ja },
+      })),
     });
   }
   return chapters.sort((a, b) => a.number - b.number);

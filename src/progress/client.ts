@@ -5,29 +5,30 @@
 const PREFIX = 'iamlab:sandbox:';
 
 interface Progress {
-  readonly solved: boolean;
-  /** Goal ids met at the island's last save. */
-  readonly met: ReadonlySet<string>;
+  /** Exercises the learner turned from failing to passing (the island's `credited`). */
+  readonly credited: ReadonlySet<string>;
 }
 
-const NOTHING: Progress = { solved: false, met: new Set() };
+const NOTHING: Progress = { credited: new Set() };
 
 function progress(key: string): Progress {
   try {
     const raw = localStorage.getItem(PREFIX + key);
     const saved: unknown = raw === null ? null : JSON.parse(raw);
     if (typeof saved !== 'object' || saved === null) return NOTHING;
-    const { solved, met } = saved as { solved?: unknown; met?: unknown };
-    const ids = Array.isArray(met) ? met.filter((m): m is string => typeof m === 'string') : [];
-    return { solved: solved === true, met: new Set(ids) };
+    const { credited } = saved as { credited?: unknown };
+    const ids = Array.isArray(credited)
+      ? credited.filter((m): m is string => typeof m === 'string')
+      : [];
+    return { credited: new Set(ids) };
   } catch {
     return NOTHING;
   }
 }
 
-function markGoal(goal: HTMLElement): void {
-  goal.dataset['solved'] = 'true';
-  for (const s of goal.querySelectorAll<HTMLElement>('[data-progress-state]'))
+function markExercise(exercise: HTMLElement): void {
+  exercise.dataset['solved'] = 'true';
+  for (const s of exercise.querySelectorAll<HTMLElement>('[data-progress-state]'))
     s.textContent = s.dataset['solvedText'] ?? '';
 }
 
@@ -38,11 +39,10 @@ function mark(): void {
   for (const chapter of document.querySelectorAll<HTMLElement>('[data-progress-key]')) {
     const key = chapter.dataset['progressKey'] ?? '';
     const p = progress(key);
-    for (const goal of chapter.querySelectorAll<HTMLElement>('[data-progress-goal]')) {
-      // Saves from before per-goal ids only say "solved": that means every goal.
-      if (p.solved || p.met.has(goal.dataset['progressGoal'] ?? '')) markGoal(goal);
-    }
-    if (!p.solved) continue;
+    const exercises = [...chapter.querySelectorAll<HTMLElement>('[data-progress-exercise]')];
+    for (const exercise of exercises)
+      if (p.credited.has(exercise.dataset['progressExercise'] ?? '')) markExercise(exercise);
+    if (exercises.length === 0 || exercises.some((e) => e.dataset['solved'] !== 'true')) continue;
     solvedKeys.add(key);
     chapter.dataset['solved'] = 'true';
   }
