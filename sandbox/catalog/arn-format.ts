@@ -48,6 +48,22 @@ export function formatTokens(resource: string): number[] {
   return out;
 }
 
+/** The resource part of a format as a regular expression over an ARN without wildcards. */
+export function formatRegExp(resource: string): RegExp {
+  let source = '';
+  let at = 0;
+  for (const m of resource.matchAll(/\$\{([^}]*)\}/g)) {
+    source += escapeRegExp(resource.slice(at, m.index));
+    source += SLASHED.test(m[1] ?? '') ? '.+' : '[^/]+';
+    at = m.index + m[0].length;
+  }
+  return new RegExp(`^${source}${escapeRegExp(resource.slice(at))}$`, 's');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
 /** A policy ARN's resource part as tokens: `*`, `?`, and policy variables (any text). */
 export function policyTokens(resource: string): number[] {
   const out: number[] = [];
@@ -68,10 +84,18 @@ export function policyTokens(resource: string): number[] {
 }
 
 /** Is there a text both token patterns match? A search over pairs of positions, O(|a|·|b|). */
+// Reused between calls: the check runs for every ARN of every linted statement.
+let seenBuffer = new Uint8Array(1024);
+const stack: number[] = [];
+
 export function patternsMeet(a: readonly number[], b: readonly number[]): boolean {
   const width = b.length + 1;
-  const seen = new Uint8Array((a.length + 1) * width);
-  const stack = [0];
+  const size = (a.length + 1) * width;
+  if (seenBuffer.length < size) seenBuffer = new Uint8Array(size * 2);
+  const seen = seenBuffer;
+  seen.fill(0, 0, size);
+  stack.length = 0;
+  stack.push(0);
   seen[0] = 1;
   const visit = (i: number, j: number): void => {
     const at = i * width + j;
@@ -100,15 +124,20 @@ export function patternsMeet(a: readonly number[], b: readonly number[]): boolea
   return false;
 }
 
-/** `arn:partition:service:region:account:resource` → service and resource, or `null`. */
+/**
+ * `arn:partition:service:region:account:resource` → service and resource, or `null`. Colons
+ * inside policy variables (`${aws:PrincipalAccount}`) do not separate fields.
+ */
 export function arnParts(arn: string): { service: string; resource: string } | null {
-  let at = -1;
   const colons: number[] = [];
-  while (colons.length < 5) {
-    at = arn.indexOf(':', at + 1);
-    if (at < 0) return null;
-    colons.push(at);
+  for (let i = 0; i < arn.length && colons.length < 5; i++) {
+    const c = arn.charCodeAt(i);
+    if (c === 36 && arn.charCodeAt(i + 1) === 123) {
+      const end = arn.indexOf('}', i);
+      if (end > 0) i = end;
+    } else if (c === 58) colons.push(i);
   }
+  if (colons.length < 5) return null;
   const [, second, third, , fifth] = colons as [number, number, number, number, number];
   return { service: arn.slice(second + 1, third), resource: arn.slice(fifth + 1) };
 }

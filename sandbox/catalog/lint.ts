@@ -13,11 +13,11 @@ import type {
   Statement,
 } from '../policy/types.ts';
 import { compileGlob, matchGlob } from '../policy/wildcard.ts';
-import { arnParts, formatTokens, patternsMeet, policyTokens } from './arn-format.ts';
+import { arnParts, formatRegExp, formatTokens, patternsMeet, policyTokens } from './arn-format.ts';
 import { CATALOG_FINDING_CODES, type CatalogFindingCode } from './codes.ts';
 import { CM } from './messages.ts';
 import { closest } from './suggest.ts';
-import type { Action, Catalog, ConditionType, Service } from './types.ts';
+import type { Action, Catalog, ConditionKey, ConditionType, Service } from './types.ts';
 
 /** Operator families that fit a key's type; `Null` fits every key. */
 const FITS: Readonly<Record<ConditionType, readonly OperatorFamily[]>> = {
@@ -51,7 +51,7 @@ interface ServiceCache {
 }
 const serviceCaches = new WeakMap<Service, ServiceCache>();
 const actionKeys = new WeakMap<Action, ReadonlySet<string>>();
-const formats = new Map<string, { readonly service: string; readonly tokens: number[] }>();
+const formats = new Map<string, Format>();
 
 function cacheOf(service: Service): ServiceCache {
   let cache = serviceCaches.get(service);
@@ -89,12 +89,23 @@ function keysOf(catalog: Catalog, action: Action): ReadonlySet<string> {
   return keys;
 }
 
-function formatOf(arn: string): { readonly service: string; readonly tokens: number[] } | null {
+interface Format {
+  readonly service: string;
+  readonly tokens: readonly number[];
+  /** The resource part as a regular expression, for the usual ARN without wildcards. */
+  readonly literal: RegExp;
+}
+
+function formatOf(arn: string): Format | null {
   let f = formats.get(arn);
   if (f === undefined) {
     const parts = arnParts(arn);
     if (parts === null) return null;
-    f = { service: parts.service, tokens: formatTokens(parts.resource) };
+    f = {
+      service: parts.service,
+      tokens: formatTokens(parts.resource),
+      literal: formatRegExp(parts.resource),
+    };
     formats.set(arn, f);
   }
   return f;
@@ -109,62 +120,134 @@ interface Collector {
   ): void;
 }
 
-/** What a statement's `Action` resolves to: every action, or `null` when some is unknown. */
+/** The actions a statement's values name, and whether every value could be resolved. */
+interface Resolved {
+  readonly actions: Action[];
+  readonly complete: boolean;
+}
+
 function resolveActions(
   catalog: Catalog,
   out: Collector,
   values: readonly Located<string>[],
-): Action[] | null {
-  let all: Action[] | null = [];
+): Resolved {
+  const actions: Action[] = [];
+  let complete = true;
   for (const v of values) {
     const found = resolveAction(catalog, out, v);
-    if (found === null) all = null;
-    else if (all !== null) for (const a of found) all.push(a);
+    if (found === null) complete = false;
+    else for (const a of found) actions.push(a);
   }
-  return all;
+  return { actions, complete };
 }
+
+/** What one `Action` value stands for, and the finding it deserves, if any. */
+interface Resolution {
+  readonly actions: readonly Action[] | null;
+  readonly problem?: { readonly code: CatalogFindingCode; readonly message: Finding['message'] };
+}
+
+const UNRESOLVED: Resolution = { actions: null };
+
+function resolveText(catalog: Catalog, text: string): Resolution | null {
+  const colon = text.indexOf(':');
+  // `*` and malformed values (reported by the parser) stand for no list we can check.
+  if (colon <= 0) return UNRESOLVED;
+  const prefix = text.slice(0, colon);
+  if (hasWildcard(prefix)) return UNRESOLVED;
+  const service = catalog.service(prefix);
+  if (service === null) return null;
+  if (service === undefined) {
+    const suggestion = closest(
+      prefix.toLowerCase(),
+      catalog.index.services.map(([p]) => p),
+    );
+    return {
+      actions: null,
+      problem: { code: 'unknown-service', message: CM.unknownService(prefix, suggestion) },
+    };
+  }
+  const name = text.slice(colon + 1);
+  if (hasWildcard(name)) {
+    const found = matchActions(service, name);
+    return found.length > 0
+      ? { actions: found }
+      : {
+          actions: found,
+          problem: {
+            code: 'wildcard-matches-no-action',
+            message: CM.wildcardMatchesNothing(text, service.name),
+          },
+        };
+  }
+  const action = service.action(name);
+  if (action !== undefined) return { actions: [action] };
+  const at = closest(name.toLowerCase(), cacheOf(service).lowerNames);
+  const suggestion = at === null ? null : `${service.prefix}:${service.action(at)?.name ?? at}`;
+  return {
+    actions: null,
+    problem: {
+      code: 'unknown-action',
+      message: CM.unknownAction(text, service.name, suggestion),
+    },
+  };
+}
+
+// Resolutions by value text, per catalog: the same `s3:GetObject` is resolved once per run,
+// however many policies name it. A service not loaded yet is not remembered.
+const resolutions = new WeakMap<Catalog, Map<string, Resolution>>();
 
 function resolveAction(
   catalog: Catalog,
   out: Collector,
   v: Located<string>,
 ): readonly Action[] | null {
-  const text = v.value;
-  const colon = text.indexOf(':');
-  // `*` and malformed values (reported by the parser) stand for no list we can check.
-  if (colon <= 0) return null;
-  const prefix = text.slice(0, colon);
-  if (hasWildcard(prefix)) return null;
-  const service = catalog.service(prefix);
-  if (service === undefined) {
-    const suggestion = closest(
-      prefix.toLowerCase(),
-      catalog.index.services.map(([p]) => p),
-    );
-    out.add('unknown-service', CM.unknownService(prefix, suggestion), v.path, v.range);
-    return null;
+  let known = resolutions.get(catalog);
+  if (known === undefined) {
+    known = new Map();
+    resolutions.set(catalog, known);
   }
-  if (service === null) return null;
-  const name = text.slice(colon + 1);
-  if (hasWildcard(name)) {
-    const found = matchActions(service, name);
-    if (found.length === 0)
-      out.add(
-        'wildcard-matches-no-action',
-        CM.wildcardMatchesNothing(text, service.name),
-        v.path,
-        v.range,
-      );
-    return found;
+  let r = known.get(v.value);
+  if (r === undefined) {
+    const made = resolveText(catalog, v.value);
+    if (made === null) return null;
+    r = made;
+    known.set(v.value, r);
   }
-  const action = service.action(name);
-  if (action === undefined) {
-    const at = closest(name.toLowerCase(), cacheOf(service).lowerNames);
-    const suggestion = at === null ? null : `${service.prefix}:${service.action(at)?.name ?? at}`;
-    out.add('unknown-action', CM.unknownAction(text, service.name, suggestion), v.path, v.range);
-    return null;
+  if (r.problem !== undefined) out.add(r.problem.code, r.problem.message, v.path, v.range);
+  return r.actions;
+}
+
+/** The resource types a statement's actions take, or `null` when some is unknown or `"*"` only. */
+function typesOf(catalog: Catalog, actions: readonly Action[]): Map<string, Format> | null {
+  // An action that takes only `"*"` is matched by no ARN at all: whether that deserves a
+  // finding of its own is another question; here such statements are left alone.
+  if (actions.length === 0) return null;
+  const types = new Map<string, Format>();
+  for (const a of actions) {
+    if (a.resourceTypes.length === 0) return null;
+    const service = catalog.service(a.service);
+    if (service === null || service === undefined) return null;
+    for (const key of a.resourceTypes) {
+      const type = service.resourceType(key);
+      const f = type === undefined ? null : formatOf(type.arn);
+      if (f === null) return null;
+      types.set(key, f);
+    }
   }
-  return [action];
+  return types;
+}
+
+function fitsFormat(arn: string, f: Format): boolean {
+  const parts = arnParts(arn);
+  if (parts === null) return true;
+  const serviceFits = hasWildcard(parts.service)
+    ? patternsMeet(policyTokens(parts.service), policyTokens(f.service))
+    : parts.service === f.service;
+  if (!serviceFits) return false;
+  return hasWildcard(parts.resource) || parts.resource.includes('${')
+    ? patternsMeet(policyTokens(parts.resource), f.tokens)
+    : f.literal.test(parts.resource);
 }
 
 function checkResources(
@@ -173,45 +256,43 @@ function checkResources(
   actions: readonly Action[],
   resources: readonly Located<string>[],
 ): void {
-  // An action that takes only `"*"` is matched by no ARN at all: whether that deserves a
-  // finding of its own is another question; here such statements are left alone.
-  if (actions.length === 0 || actions.some((a) => a.resourceTypes.length === 0)) return;
-  const types = new Map<string, { readonly service: string; readonly tokens: number[] }>();
-  for (const a of actions) {
-    const service = catalog.service(a.service);
-    if (service === null || service === undefined) return;
-    for (const key of a.resourceTypes) {
-      const type = service.resourceType(key);
-      if (type === undefined) return;
-      const f = formatOf(type.arn);
-      if (f === null) return;
-      types.set(`${a.service}/${key}`, f);
-    }
-  }
+  let types: Map<string, Format> | null | undefined;
   for (const r of resources) {
-    if (r.value === '*') continue;
-    const parts = arnParts(r.value);
-    if (parts === null) continue;
-    const tokens = policyTokens(parts.resource);
-    const service = policyTokens(parts.service);
-    let meets = false;
+    if (r.value === '*' || arnParts(r.value) === null) continue;
+    types ??= typesOf(catalog, actions);
+    if (types === null) return;
+    let fits = false;
     for (const f of types.values()) {
-      if (patternsMeet(service, policyTokens(f.service)) && patternsMeet(tokens, f.tokens)) {
-        meets = true;
+      if (fitsFormat(r.value, f)) {
+        fits = true;
         break;
       }
     }
-    if (!meets) {
+    if (!fits) {
       const names = [...new Set(actions.map((a) => `${a.service}:${a.name}`))];
-      const typeNames = [...types.keys()].map((k) => k.slice(k.indexOf('/') + 1));
       out.add(
         'resource-type-mismatch',
-        CM.resourceTypeMismatch(r.value, names, [...new Set(typeNames)]),
+        CM.resourceTypeMismatch(r.value, names, [...types.keys()]),
         r.path,
         r.range,
       );
     }
   }
+}
+
+// Condition keys by the text written, per catalog (not when the service is still loading).
+const keyLookups = new WeakMap<Catalog, Map<string, ConditionKey | undefined>>();
+
+function conditionKeyOf(catalog: Catalog, text: string): ConditionKey | null | undefined {
+  let known = keyLookups.get(catalog);
+  if (known === undefined) {
+    known = new Map();
+    keyLookups.set(catalog, known);
+  }
+  if (known.has(text)) return known.get(text);
+  const found = catalog.conditionKey(text);
+  if (found !== null) known.set(text, found);
+  return found;
 }
 
 /** A condition key's prefix that looks like an OIDC provider's host (`oidc.example.com:sub`). */
@@ -227,7 +308,7 @@ function checkCondition(
   actions: readonly Action[] | null,
 ): void {
   const key = entry.key;
-  const found = catalog.conditionKey(key.value);
+  const found = conditionKeyOf(catalog, key.value);
   if (found === null) return;
   if (found === undefined) {
     // Any OIDC provider's URL is a key prefix; only the common ones are in the catalog.
@@ -266,14 +347,16 @@ function isPassRole(a: Action): boolean {
 }
 
 function lintStatement(catalog: Catalog, out: Collector, st: Statement): void {
-  const actions = st.action === undefined ? null : resolveActions(catalog, out, st.action);
+  const resolved = st.action === undefined ? null : resolveActions(catalog, out, st.action);
+  // Checks that ask "does any of the statement's actions …" need all of them known.
+  const actions = resolved?.complete === true ? resolved.actions : null;
   if (st.notAction !== undefined) {
     resolveActions(catalog, out, st.notAction);
     const first = st.notAction[0];
     if (st.effect === 'Allow' && first !== undefined)
       out.add('allow-with-notaction', CM.allowWithNotAction(), `${st.path}/NotAction`, first.range);
   }
-  if (st.effect === 'Allow' && actions !== null && actions.some(isPassRole)) {
+  if (st.effect === 'Allow' && resolved !== null && resolved.actions.some(isPassRole)) {
     const star = st.resource?.find((r) => r.value === '*');
     if (star !== undefined)
       out.add('pass-role-with-star', CM.passRoleWithStar(), star.path, star.range);

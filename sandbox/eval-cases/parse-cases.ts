@@ -1,9 +1,12 @@
 // Reads a file of request cases: strict JSON (with line and column on error), an array, and
 // each case of the documented shape. Documentation fields (`expect`, `source`, `note`,
 // `description`, …) are allowed and ignored.
+// A file of valid cases, the usual input, takes the fast path (./fast-cases.ts); anything
+// else this one, which words the problem.
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { findTooDeep } from '../policy/json.ts';
+import { fastCases } from './fast-cases.ts';
 import { caseSchema, type EvalCase } from './schema.ts';
 
 export type ParseCasesResult =
@@ -59,6 +62,8 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown): string {
 const MAX_NESTING = 512;
 
 export function parseEvalCasesText(text: string): ParseCasesResult {
+  const fast = fastCases(text);
+  if (fast !== null) return { ok: true, cases: fast };
   const deep = findTooDeep(text, MAX_NESTING);
   if (deep >= 0) {
     const { line, column } = lineColumn(text, deep);

@@ -1,13 +1,15 @@
 // Runs request cases through the parser and the authorizer. A case whose policy AWS would
 // reject gives `decision: null` and the first error, its path prefixed by the slot
 // (`/resourcePolicy/Statement/0/Principal/AWS`); one bad case never stops the batch.
+import { lintPolicy } from '../catalog/lint.ts';
+import type { Catalog } from '../catalog/types.ts';
 import { authorize } from '../engine/authorize.ts';
 import { statementLabel } from '../engine/summary.ts';
 import type { AuthzInput, AuthzResult, Decision } from '../engine/types.ts';
 import { explain } from '../explain/explain.ts';
 import type { Lang } from '../explain/messages.ts';
 import { parsePolicy } from '../policy/parse.ts';
-import type { ParsedPolicy, PolicyKind } from '../policy/types.ts';
+import type { ParsedPolicy, PolicyKind, Severity } from '../policy/types.ts';
 import type { EvalCase, PolicyInput } from './schema.ts';
 
 export interface EvalCaseError {
@@ -16,10 +18,21 @@ export interface EvalCaseError {
   readonly path: string;
 }
 
+/** A finding of the action catalog (an unknown action, …): advice, never part of the decision. */
+export interface EvalCaseFinding {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  /** JSON pointer into the case, e.g. `/identityPolicies/0/Statement/1/Action/0`. */
+  readonly path: string;
+}
+
 export interface EvalCaseResult {
   readonly id: string;
   readonly decision: Decision | null;
   readonly error?: EvalCaseError;
+  /** Present when the catalog found something. */
+  readonly findings?: readonly EvalCaseFinding[];
   /** With `deciding`: the credited statements as `policy name/Sid` (see `decidingLabels`). */
   readonly deciding?: readonly string[];
   readonly explain?: readonly string[];
@@ -30,6 +43,8 @@ export interface RunOptions {
   /** Add the statements that decided, as `decidingLabels` words them. */
   readonly deciding?: boolean;
   readonly lang?: Lang;
+  /** AWS's action catalog: when given, its findings are added to each case. */
+  readonly catalog?: Catalog;
 }
 
 /**
@@ -79,14 +94,21 @@ interface Slot {
   readonly pointer: string;
 }
 
+// A built-in policy is parsed once per place it is named in (its pointer is its document
+// id), not once per case that names it.
+const builtInParsed = new Map<string, ParsedPolicy>();
+
 function load(input: PolicyInput, kind: PolicyKind, name: string, pointer: string): Slot {
   if (typeof input === 'string') {
     const builtIn = BUILT_IN[input];
     if (builtIn !== undefined && builtIn.kind === kind) {
-      return {
-        policy: parsePolicy(builtIn.document, { kind, name: input, doc: pointer }),
-        pointer,
-      };
+      const key = `${input}\u0000${pointer}`;
+      let policy = builtInParsed.get(key);
+      if (policy === undefined) {
+        policy = parsePolicy(builtIn.document, { kind, name: input, doc: pointer });
+        builtInParsed.set(key, policy);
+      }
+      return { policy, pointer };
     }
     return { policy: parsePolicy(input, { kind, name, doc: pointer }), pointer };
   }
@@ -162,6 +184,9 @@ export function runEvalCase(c: EvalCase, options: RunOptions = {}): EvalCaseResu
       : load(c.sessionPolicy, 'session', 'sessionPolicy', '/sessionPolicy');
 
   const slots = [...identity, resource, ...scps.flat(), ...rcps.flat(), boundary, session];
+  const findings =
+    options.catalog === undefined ? [] : catalogFindings(slots, options.catalog, lang);
+  const withFindings = findings.length === 0 ? {} : { findings };
   for (const slot of slots) {
     if (slot === null) continue;
     const error = slot.policy.findings.find((f) => f.severity === 'error');
@@ -169,6 +194,7 @@ export function runEvalCase(c: EvalCase, options: RunOptions = {}): EvalCaseResu
       return {
         id: c.id,
         decision: null,
+        ...withFindings,
         error:
           error === undefined
             ? {
@@ -204,8 +230,34 @@ export function runEvalCase(c: EvalCase, options: RunOptions = {}): EvalCaseResu
   const result = authorize(input);
   const deciding = options.deciding === true ? { deciding: decidingLabels(result) } : {};
   return options.explain === true
-    ? { id: c.id, decision: result.decision, ...deciding, explain: explain(result, lang) }
-    : { id: c.id, decision: result.decision, ...deciding };
+    ? {
+        id: c.id,
+        decision: result.decision,
+        ...withFindings,
+        ...deciding,
+        explain: explain(result, lang),
+      }
+    : { id: c.id, decision: result.decision, ...withFindings, ...deciding };
+}
+
+function catalogFindings(
+  slots: readonly (Slot | null)[],
+  catalog: Catalog,
+  lang: Lang,
+): EvalCaseFinding[] {
+  const out: EvalCaseFinding[] = [];
+  for (const slot of slots) {
+    if (slot === null) continue;
+    for (const f of lintPolicy(slot.policy, catalog)) {
+      out.push({
+        code: f.code,
+        severity: f.severity,
+        message: f.message[lang],
+        path: `${slot.pointer}${f.path}`,
+      });
+    }
+  }
+  return out;
 }
 
 export function runEvalCases(

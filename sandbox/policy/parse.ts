@@ -9,6 +9,7 @@ import { parseStrictJson } from './strict-json.ts';
 import { buildDocument } from './structure.ts';
 import type { ParsedPolicy, PolicyKind } from './types.ts';
 import { checkSecurity } from './validate-security.ts';
+import { valueTree } from './value-tree.ts';
 
 export interface ParseOptions {
   readonly kind: PolicyKind;
@@ -36,9 +37,9 @@ export interface ParseOptions {
  * "Policy documents can contain only … tab, linefeed, carriage return, and characters in the
  * range U+0020 to U+00FF" (reference_iam-quotas.html).
  */
-function reportCharacters(rep: Reporter, text: string, scan: TextScan): void {
+function reportCharacters(rep: Reporter, textOf: () => string, scan: TextScan): void {
   if (scan.badCharAt < 0) return;
-  const point = text.codePointAt(scan.badCharAt) ?? 0;
+  const point = textOf().codePointAt(scan.badCharAt) ?? 0;
   const char = String.fromCodePoint(point);
   rep.add('invalid-character', 'error', M.invalidCharacter(char, point, scan.badChars), '', {
     start: scan.badCharAt,
@@ -53,8 +54,10 @@ export function parsePolicy(input: unknown, options: ParseOptions): ParsedPolicy
   const kind = options.kind;
   const name = options.name ?? kind;
   const doc = options.doc ?? name;
-  const given = policyText(input);
-  if (!given.ok) {
+  // A JSON value (an eval case's policy) is read as it is, not written out and parsed again.
+  const value = typeof input === 'string' ? null : valueTree(input);
+  const given = value === null ? policyText(input) : null;
+  if (given !== null && !given.ok) {
     const rep = createReporter('');
     if (given.problem === 'too-long')
       rep.add('policy-size-exceeded', 'error', M.textTooLong(MAX_TEXT_LENGTH), '');
@@ -65,23 +68,32 @@ export function parsePolicy(input: unknown, options: ParseOptions): ParsedPolicy
     const text = typeof input === 'string' ? input : '';
     return { doc, name, kind, text, document: null, findings: rep.finish(), hasErrors: true };
   }
-  const text = given.text;
-  const rep = createReporter(text);
-  // Valid strict JSON, the usual case, is parsed and counted in one pass; anything else
-  // takes the slow path, which also words the syntax errors.
-  const fast = parseStrictJson(text);
+  // The text findings point into: the caller's, or the value's JSON text, made only when
+  // something asks for it (a finding's line and column, a number's literal, `text`).
+  let made = given?.text ?? null;
+  const textOf = (): string => (made ??= JSON.stringify(input, null, 2));
+  const rep = createReporter(textOf);
   let scan: TextScan;
   let tree: JsonTree;
-  if (fast.ok) {
-    scan = fast.scan;
-    tree = { ok: true, root: fast.root };
-  } else if (fast.tooDeepAt >= 0) {
-    scan = NOT_SCANNED;
-    tree = { ok: false, tooDeepAt: fast.tooDeepAt, errors: [] };
+  if (value !== null) {
+    scan = value.scan;
+    tree = { ok: true, root: value.root };
   } else {
-    // Counting is wasted on text that does not parse: only the depth is needed first.
-    tree = parseJson(text, findTooDeep(text));
-    scan = tree.ok ? scanText(text) : NOT_SCANNED;
+    const text = textOf();
+    // Valid strict JSON, the usual case, is parsed and counted in one pass; anything else
+    // takes the slow path, which also words the syntax errors.
+    const fast = parseStrictJson(text);
+    if (fast.ok) {
+      scan = fast.scan;
+      tree = { ok: true, root: fast.root };
+    } else if (fast.tooDeepAt >= 0) {
+      scan = NOT_SCANNED;
+      tree = { ok: false, tooDeepAt: fast.tooDeepAt, errors: [] };
+    } else {
+      // Counting is wasted on text that does not parse: only the depth is needed first.
+      tree = parseJson(text, findTooDeep(text));
+      scan = tree.ok ? scanText(text) : NOT_SCANNED;
+    }
   }
   if (!tree.ok) {
     if (tree.tooDeepAt >= 0) {
@@ -96,10 +108,28 @@ export function parsePolicy(input: unknown, options: ParseOptions): ParsedPolicy
       const range = { start: e.offset, end: e.offset + Math.max(e.length, 1) };
       rep.add('malformed-json', 'error', M.malformedJson(e.error, at.line, at.column), '', range);
     }
-    return { doc, name, kind, text, document: null, findings: rep.finish(), hasErrors: true };
+    return {
+      doc,
+      name,
+      kind,
+      text: textOf(),
+      document: null,
+      findings: rep.finish(),
+      hasErrors: true,
+    };
   }
-  reportCharacters(rep, text, scan);
-  const document = buildDocument({ rep, kind, text, variableValues: [] }, tree.root);
+  reportCharacters(rep, textOf, scan);
+  const document = buildDocument(
+    {
+      rep,
+      kind,
+      get text() {
+        return textOf();
+      },
+      variableValues: [],
+    },
+    tree.root,
+  );
   if (document !== null) {
     checkSecurity(rep, document.statements, {
       kind,
@@ -114,7 +144,9 @@ export function parsePolicy(input: unknown, options: ParseOptions): ParsedPolicy
     doc,
     name,
     kind,
-    text,
+    get text() {
+      return textOf();
+    },
     document,
     findings: rep.finish(),
     hasErrors: rep.hasError(),

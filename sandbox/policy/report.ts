@@ -26,8 +26,11 @@ export function rangeOf(node: Node): SourceRange {
   return { start: node.offset, end: node.offset + node.length };
 }
 
-export function createReporter(text: string): Reporter {
-  const locate = locator(text);
+/** `text` may be a function that makes it: only findings with a range need it. */
+export function createReporter(text: string | (() => string)): Reporter {
+  let located: ((offset: number) => LineColumn) | null = null;
+  const locate = (offset: number): LineColumn =>
+    (located ??= locator(typeof text === 'string' ? text : text()))(offset);
   const findings: Finding[] = [];
   let dropped = 0;
   let errors = 0;
