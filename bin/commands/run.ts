@@ -143,7 +143,7 @@ function callLine(call: CallReport, n: number, lang: Lang): string {
       ? `${call.action ?? ''} ${call.resource ?? ''}`
       : call.op === 'SwitchRole'
         ? `${call.account ?? ''} ${call.roleName ?? ''}`
-        : (call.roleArn ?? '');
+        : (call.roleArn ?? call.targetPrincipal ?? '');
   const head = `${String(n)}. ${call.time} ${call.op}${target === '' ? '' : ` ${target}`}`;
   const error = call.error ? ` (${call.error.code}: ${call.error.message})` : '';
   return `      ${head} [${WORDS[lang].as} ${call.principal}] → ${call.decision}${error}`;

@@ -214,6 +214,8 @@ export interface CallReport {
   readonly action?: string;
   readonly roleArn?: string;
   readonly resource?: string;
+  /** AssumeRoot's member account. */
+  readonly targetPrincipal?: string;
   /** Switch Role's account (ID or alias) and role name. */
   readonly account?: string;
   readonly roleName?: string;
@@ -261,6 +263,7 @@ function callReport(step: StepResult): CallReport {
     ...(call.op === 'Call' ? { action: call.action, resource: call.resource } : {}),
     ...('roleArn' in call ? { roleArn: call.roleArn } : {}),
     ...(call.op === 'SwitchRole' ? { account: call.account, roleName: call.roleName } : {}),
+    ...(call.op === 'AssumeRoot' ? { targetPrincipal: call.targetPrincipal } : {}),
     principal: outcome.trace.principal,
     time: isoSeconds(step.at),
     decision,

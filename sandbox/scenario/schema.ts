@@ -184,6 +184,10 @@ const calls = z.discriminatedUnion('op', [
       amr: z.array(z.string()).optional(),
       exp: z.number().int().meta({ description: 'Seconds since the epoch.' }),
       iat: z.number().int().optional(),
+      claims: z.record(z.string(), z.string()).optional().meta({
+        description:
+          "Provider-specific claims STS checks against the trust policy (GitHub's `repository_id`, `environment`, …).",
+      }),
     }),
   }),
   z.strictObject({
@@ -200,6 +204,16 @@ const calls = z.discriminatedUnion('op', [
     policy: policyText.optional(),
     policyArns: z.array(z.strictObject({ arn: z.string() })).optional(),
     tags: z.array(z.strictObject({ key: z.string(), value: z.string() })).optional(),
+  }),
+  z.strictObject({
+    op: z.literal('AssumeRoot'),
+    targetPrincipal: z
+      .string()
+      .meta({ description: 'The member account: its ID or `arn:aws:iam::ACCOUNT:root`.' }),
+    taskPolicyArn: z.string().meta({
+      description: 'An AWS managed task policy, `arn:aws:iam::aws:policy/root-task/…`.',
+    }),
+    durationSeconds: z.number().int().optional(),
   }),
   z.strictObject({ op: z.literal('GetCallerIdentity') }),
   z.strictObject({
