@@ -10,5 +10,5 @@ export type { ExplainedGate, ExplainedPolicy, ExplainedStatement } from './expla
 export { callLines, explainCall, stepCounter, verdictOf } from './call.ts';
 export type { CallExplanation, ExplainedStep, Verdict } from './call.ts';
 export { decidingRanges } from './highlight.ts';
-export { reasonText, STEP_LABEL, STEP_OUTCOME } from './messages.ts';
+export { DECIDING_MARK, reasonText, STEP_LABEL, STEP_OUTCOME } from './messages.ts';
 export type { Lang } from './messages.ts';

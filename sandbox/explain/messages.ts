@@ -62,6 +62,9 @@ export const STEP_OUTCOME: Readonly<
   pending: { en: 'not evaluated yet', ja: '未評価' },
 };
 
+/** Marks the statement that decided its gate; the CLI prints the star alone. */
+export const DECIDING_MARK: Words = { en: '★ decides', ja: '★ 決め手' };
+
 export const VERDICT_LABEL: Readonly<Record<'allowed' | 'explicitDeny' | 'implicitDeny', Words>> = {
   allowed: { en: 'Allowed', ja: '許可' },
   explicitDeny: { en: 'Denied by an explicit Deny', ja: '明示的な Deny により拒否' },

@@ -212,7 +212,7 @@ describe('errors are errors', () => {
     expect(e.decidedAt).toBe('serviceResponse');
     expect(stepCounter(e, e.decidedAt, true, 'en')).toBe('Decided at step 8 of 8');
     const html = toHtml(resultView(out, 'en', 'arn:aws:s3:::reports/missing.csv'));
-    expect(html).toContain('data-decision="error:NoSuchKey"');
+    expect(html).toContain('data-call-verdict="error:NoSuchKey"');
     expect(html).not.toMatch(/Allowed|nothing allows it/);
     expect(html).toContain('An error occurred (NoSuchKey)');
   });

@@ -5,6 +5,7 @@
 import { el, withCode, type Element, type Node } from '../../dom/tree.ts';
 import { t, type Lang } from '../../i18n/strings.ts';
 import {
+  DECIDING_MARK,
   explainCall,
   STEP_OUTCOME,
   stepCounter,
@@ -122,9 +123,7 @@ function statementView(s: ExplainedStatement, lang: Lang): Element {
       'data-statement': s.ref.index,
     },
     ...withCode(s.text),
-    s.deciding
-      ? el('span', { class: 'sb-deciding-mark' }, lang === 'en' ? ' ★ decides' : ' ★ 決め手')
-      : '',
+    s.deciding ? el('span', { class: 'sb-deciding-mark' }, ` ${DECIDING_MARK[lang]}`) : '',
     s.details.length > 0 &&
       el('ul', {}, ...s.details.map((d) => el('li', { class: 'sb-trace-detail' }, ...withCode(d)))),
   );
@@ -142,7 +141,7 @@ export function resultView(outcome: CallOutcome | null, lang: Lang, resource?: s
   const kind = e.verdict.startsWith('error:') ? 'error' : e.verdict;
   return el(
     'div',
-    { class: `sb-result-body is-${kind}`, 'data-decision': e.verdict },
+    { class: `sb-result-body is-${kind}`, 'data-call-verdict': e.verdict },
     el(
       'p',
       { class: 'sb-decision' },
