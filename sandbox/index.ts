@@ -1,7 +1,7 @@
 // The simulator core's public entry. Each layer adds its own lines.
 export * from './engine/index.ts';
-export { explain } from './explain/index.ts';
-export type { Lang } from './explain/index.ts';
+export { callLines, decidingRanges, explain, explainCall, stepCounter } from './explain/index.ts';
+export type { CallExplanation, ExplainedStep, Lang } from './explain/index.ts';
 export * from './eval-cases/index.ts';
 export * from './world/index.ts';
 export * from './clock/index.ts';

@@ -53,7 +53,6 @@ export function summarize(
       ? deciding[0]
       : (deciding.find((r) => r.policyKind !== 'scp' && r.policyKind !== 'rcp') ?? deciding[0]);
   const by = first === undefined ? { en: 'a statement', ja: 'ステートメント' } : refText(first);
-  const anyone = first !== undefined && principalMatchOf(gates, first) === 'wildcard';
   switch (reason) {
     case 'undeniable-action':
       return {
@@ -136,7 +135,8 @@ export function summarize(
         ja: `${by.ja} により許可されました。${who} はどの AWS アカウントにも属さないため、リソースベースのポリシーだけで決まります`,
       };
     case 'allowed-by-resource-naming-caller':
-      if (anyone)
+      // Looked up only here: every other decision would pay for the walk through the gates.
+      if (first !== undefined && principalMatchOf(gates, first) === 'wildcard')
         return {
           en: `allowed by ${by.en}, which allows any principal (\`"Principal": "*"\`), so implicit denies in the identity-based policies of ${who} do not apply`,
           ja: `${by.ja} がすべてのプリンシパルを許可している（\`"Principal": "*"\`）ため、${who} の ID ベースのポリシー側の暗黙的な拒否は影響しません`,

@@ -2,12 +2,13 @@
 // on an S3 call), what each decided and why, the verdict (an error with AWS's text is an
 // error, not a denial), and where the walk ended. `iamlab assume --explain` prints it with
 // `callLines`; the island lays out the same data.
+import { decisionName, verdictOf, type DecisionName } from '../scenario/run.ts';
 import type { AwsError, CallOutcome, StepId, StepOutcome } from '../sts/types.ts';
 import { explainGate, gateLines, type ExplainedGate } from './explain.ts';
 import { reasonText, STEP_LABEL, STEP_OUTCOME, VERDICT_LABEL, type Lang } from './messages.ts';
 
 /** The verdict in the vocabulary of the island's `data-decision` and `iamlab run`. */
-export type Verdict = 'allowed' | 'explicitDeny' | 'implicitDeny' | `error:${AwsError['code']}`;
+export type Verdict = DecisionName;
 
 export interface ExplainedStep {
   readonly step: StepId;
@@ -36,13 +37,6 @@ export interface CallExplanation {
   readonly decidedIndex: number;
 }
 
-export function verdictOf(outcome: CallOutcome): Verdict {
-  if (outcome.ok) return 'allowed';
-  if (outcome.decision !== undefined && outcome.error.code === 'AccessDenied')
-    return outcome.decision;
-  return `error:${outcome.error.code}`;
-}
-
 function headlineOf(verdict: Verdict, lang: Lang): string {
   if (verdict.startsWith('error:')) {
     const code = verdict.slice('error:'.length);
@@ -58,7 +52,8 @@ function headlineOf(verdict: Verdict, lang: Lang): string {
 export function explainCall(outcome: CallOutcome, lang: Lang, resource?: string): CallExplanation {
   const trace = outcome.trace;
   const authz = trace.authz;
-  const verdict = verdictOf(outcome);
+  // The one vocabulary `iamlab run` and the island's hooks use.
+  const verdict = decisionName(verdictOf(outcome));
   const isError = verdict.startsWith('error:');
   const error = outcome.ok ? null : outcome.error;
   const steps = trace.steps.map((s): ExplainedStep => {
