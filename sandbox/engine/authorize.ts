@@ -201,7 +201,12 @@ function evaluate(input: AuthzInput): AuthzResult {
   // Trust and key policies must themselves allow; identity permissions alone never suffice.
   const mustAllow = isTrust || isKeyPolicy;
   const kind = caller.form?.kind;
-  const isSession = kind === 'assumed-role' || kind === 'federated-user' || kind === 'role';
+  // A root user with a session policy is an AssumeRoot session, scoped by its task policy.
+  const isSession =
+    kind === 'assumed-role' ||
+    kind === 'federated-user' ||
+    kind === 'role' ||
+    (kind === 'account' && input.sessionPolicy !== null);
 
   const scp =
     hasCallerSide && input.scps.length > 0

@@ -3,6 +3,7 @@ import type { Caller } from '../world/types.ts';
 import { assumeRole, switchRole } from './assume-role.ts';
 import type { StsEnv } from './env.ts';
 import { assumeRoleWithSaml, assumeRoleWithWebIdentity } from './federation.ts';
+import { assumeRoot } from './root.ts';
 import { serviceCall } from './service.ts';
 import { getCallerIdentity, getFederationToken, getSessionToken } from './tokens.ts';
 import type { CallOutcome, StsCall } from './types.ts';
@@ -21,6 +22,8 @@ export function runCall(env: StsEnv, caller: Caller, call: StsCall): CallOutcome
       return getSessionToken(env, caller, call);
     case 'GetFederationToken':
       return getFederationToken(env, caller, call);
+    case 'AssumeRoot':
+      return assumeRoot(env, caller, call);
     case 'GetCallerIdentity':
       return getCallerIdentity(env, caller, call);
     case 'Call':

@@ -23,7 +23,13 @@ import { expiredToken, invalidToken } from './errors.ts';
 import type { AwsError } from './types.ts';
 
 export type IdentityKind =
-  'user' | 'console-user' | 'assumed-role' | 'federated-user' | 'user-session' | 'anonymous';
+  | 'user'
+  | 'console-user'
+  | 'assumed-role'
+  | 'federated-user'
+  | 'user-session'
+  | 'root-session'
+  | 'anonymous';
 
 export interface Identity {
   readonly kind: IdentityKind;
@@ -182,6 +188,28 @@ function sessionIdentity(world: World, session: Session, now: number): CallerRes
         role,
         session,
         tags,
+      },
+    };
+  }
+  if (session.kind === 'root') {
+    // AssumeRoot: the member account's root user, limited by the task policy (sandbox/sts/root.ts).
+    return {
+      ok: true,
+      identity: {
+        kind: 'root-session',
+        arn: session.arn,
+        accountId: session.accountId,
+        userId: session.userId,
+        identityPolicies: [],
+        boundary: null,
+        sessionPolicy,
+        context: {
+          ...base,
+          ...principalContext(world, session.accountId, session.arn, 'Account', session.userId, []),
+          ...common,
+        },
+        session,
+        tags: [],
       },
     };
   }

@@ -48,6 +48,15 @@ const STEPS_OF_OP: Readonly<Record<StsOp, readonly StepId[]>> = {
     'session',
     'issueCredentials',
   ],
+  // The caller's identity policy (and SCPs) decide; the member account holds no policy for it.
+  AssumeRoot: [
+    'requestValidation',
+    'callerIdentity',
+    'scps',
+    'boundary',
+    'session',
+    'issueCredentials',
+  ],
   // No policy can deny these two (the engine's `undeniable-action`).
   GetSessionToken: ['requestValidation', 'issueCredentials'],
   GetCallerIdentity: ['requestValidation', 'serviceResponse'],

@@ -99,6 +99,17 @@ export interface GetFederationTokenCall {
   readonly tags?: readonly Tag[];
 }
 
+/** Centralized root access: a privileged session as a member account's root user. */
+export interface AssumeRootCall {
+  readonly op: 'AssumeRoot';
+  /** The member account: its ID or `arn:aws:iam::ACCOUNT:root`. */
+  readonly targetPrincipal: string;
+  /** One of the AWS managed policies `arn:aws:iam::aws:policy/root-task/…`. */
+  readonly taskPolicyArn: string;
+  /** 0…900 seconds; 900 when omitted. */
+  readonly durationSeconds?: number;
+}
+
 export interface GetCallerIdentityCall {
   readonly op: 'GetCallerIdentity';
 }
@@ -126,6 +137,7 @@ export type StsCall =
   | AssumeRoleWithWebIdentityCall
   | GetSessionTokenCall
   | GetFederationTokenCall
+  | AssumeRootCall
   | GetCallerIdentityCall
   | SwitchRoleCall
   | ServiceCall;

@@ -162,7 +162,9 @@ export type SessionKind =
   /** GetFederationToken. */
   | 'federated-user'
   /** GetSessionToken: the IAM user itself, with temporary credentials. */
-  | 'user-session';
+  | 'user-session'
+  /** AssumeRoot: a member account's root user, scoped by a task policy. */
+  | 'root';
 
 export interface Credentials {
   readonly accessKeyId: string;

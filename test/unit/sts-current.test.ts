@@ -382,3 +382,81 @@ describe('AssumeRoleWithWebIdentity today', () => {
     });
   });
 });
+
+describe('AssumeRoot (centralized root access)', () => {
+  const rootops: Caller = { type: 'user', arn: `arn:aws:iam::${MGMT}:user/rootops` };
+  const unlock = 'arn:aws:iam::aws:policy/root-task/S3UnlockBucketPolicy';
+  const assumeRoot = (extra: Partial<Extract<StsCall, { op: 'AssumeRoot' }>> = {}): StsCall => ({
+    op: 'AssumeRoot',
+    targetPrincipal: MEMBER,
+    taskPolicyArn: unlock,
+    ...extra,
+  });
+
+  it('gives the management account a 15-minute root session on a member account, scoped by the task', () => {
+    const root = session(run(rootops, assumeRoot()));
+    expect(root.s).toMatchObject({
+      kind: 'root',
+      arn: `arn:aws:iam::${MEMBER}:root`,
+      expiresAt: T0 + 900_000,
+    });
+    expect(ok(run(root.as, { op: 'GetCallerIdentity' }, T0, [root.s])).response).toMatchObject({
+      Arn: `arn:aws:iam::${MEMBER}:root`,
+      Account: MEMBER,
+    });
+    const bucket = 'arn:aws:s3:::member-logs';
+    expect(
+      run(root.as, { op: 'Call', action: 's3:DeleteBucketPolicy', resource: bucket }, T0, [root.s])
+        .ok,
+    ).toBe(true);
+    // The task policy is the session's limit: nothing outside the task, root or not.
+    const read = failed(
+      run(root.as, { op: 'Call', action: 's3:GetObject', resource: `${bucket}/x` }, T0, [root.s]),
+    );
+    expect(read.trace.authz?.reason).toBe('session-does-not-allow');
+    expect(
+      failed(run(root.as, { op: 'Call', action: 'iam:ListUsers', resource: '*' }, T0, [root.s]))
+        .decision,
+    ).toBe('implicitDeny');
+  });
+
+  it('accepts 0 to 900 seconds and one of the five root-task policies', () => {
+    const long = failed(run(rootops, assumeRoot({ durationSeconds: 901 }))).error;
+    expect(long.code).toBe('ValidationError');
+    expect(long.message).toContain('less than or equal to 900');
+    expect(session(run(rootops, assumeRoot({ durationSeconds: 300 }))).s.expiresAt).toBe(
+      T0 + 300_000,
+    );
+    expect(
+      failed(
+        run(rootops, assumeRoot({ taskPolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' })),
+      ).error.code,
+    ).toBe('ValidationError');
+  });
+
+  it('needs sts:AssumeRoot for that task in the caller’s identity policy', () => {
+    const other = failed(
+      run(
+        rootops,
+        assumeRoot({
+          taskPolicyArn: 'arn:aws:iam::aws:policy/root-task/IAMDeleteRootUserCredentials',
+        }),
+      ),
+    );
+    expect(other).toMatchObject({ decision: 'implicitDeny', error: { code: 'AccessDenied' } });
+    const nobody: Caller = { type: 'user', arn: `arn:aws:iam::${MGMT}:user/nobody` };
+    expect(failed(run(nobody, assumeRoot())).decision).toBe('implicitDeny');
+  });
+
+  it('is for the management account only, and only on member accounts', () => {
+    const fromMember = failed(run(alice, assumeRoot()));
+    expect(fromMember.error.code).toBe('AccessDenied');
+    expect(fromMember.trace.steps[0]?.reason).toBe('not-management-account');
+    expect(failed(run(rootops, assumeRoot({ targetPrincipal: MGMT }))).error.code).toBe(
+      'AccessDenied',
+    );
+    expect(
+      session(run(rootops, assumeRoot({ targetPrincipal: `arn:aws:iam::${MEMBER}:root` }))).s.arn,
+    ).toBe(`arn:aws:iam::${MEMBER}:root`);
+  });
+});
