@@ -11,7 +11,8 @@ export function announcer(region: HTMLElement | null): Announcer {
       if (region === null) return;
       const p = document.createElement('p');
       p.className = `sb-notice is-${tone}`;
-      p.textContent = `${tone === 'warning' ? '⚠ ' : ''}${text}`;
+      // A warning's sign is drawn by the stylesheet (.sb-notice.is-warning::before).
+      p.textContent = text;
       region.replaceChildren(p);
     },
     clear() {

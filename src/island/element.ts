@@ -73,7 +73,13 @@ class IamlabSandbox extends HTMLElement {
       } catch (error) {
         const notices = this.querySelector('[data-notices]');
         const message = error instanceof Error ? error.message : String(error);
-        if (notices !== null) notices.textContent = `⚠ ${this.dataset['failed'] ?? ''} ${message}`;
+        if (notices !== null) {
+          // The stylesheet draws the warning sign (.sb-notice.is-warning::before).
+          const p = document.createElement('p');
+          p.className = 'sb-notice is-warning';
+          p.textContent = `${this.dataset['failed'] ?? ''} ${message}`;
+          notices.replaceChildren(p);
+        }
       } finally {
         // Only now: clicks that arrive while the app loads must still be caught and replayed.
         for (const type of WAKE_EVENTS)

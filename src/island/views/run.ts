@@ -2,6 +2,7 @@
 // the decision of the last call (the `data-decision` hook). The shown call's full trace and
 // response follow from ./trace.ts.
 import { el, withCode, type Element } from '../../dom/tree.ts';
+import { icon } from '../../dom/icons.ts';
 import { t, type Lang } from '../../i18n/strings.ts';
 import { decisionName, verdictOf } from '../../../sandbox/scenario/run.ts';
 import type { RunState } from '../controller.ts';
@@ -66,11 +67,8 @@ export function runView(s: Scenario, run: RunState | null, lang: Lang): Element 
     el(
       'p',
       { class: `sb-decision is-${tone}`, 'data-decision': run.decision },
-      el(
-        'span',
-        { 'aria-hidden': 'true' },
-        run.decision === 'allowed' ? '✓ ' : isError ? '⚠ ' : '✗ ',
-      ),
+      icon(run.decision === 'allowed' ? 'check' : isError ? 'warning' : 'cross'),
+      ' ',
       decisionWords(run.decision, lang),
     ),
   );
