@@ -10,6 +10,7 @@ import os from 'node:os';
 import { parsePolicy } from '../sandbox/policy/parse.ts';
 import type { ParsedPolicy } from '../sandbox/policy/types.ts';
 import { policySize } from '../sandbox/policy/size.ts';
+import { accessBenchCases, loadChapter } from './access-world.ts';
 
 interface Stats {
   /** Wall time per call, ms: median and 95th percentile over the samples. */
@@ -426,6 +427,12 @@ const rows: Row[] = [
     name: w.name,
     stats: measure(() => matchGlob(w.glob, w.text), 1, 31),
     target: 5,
+  })),
+  // Issue 12: the access map and its diff, recomputed after an edit.
+  ...accessBenchCases(loadChapter('ch12-capstone')).map((c) => ({
+    name: c.name,
+    stats: measure(c.run, 1, 41),
+    target: c.target,
   })),
 ];
 

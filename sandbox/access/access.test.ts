@@ -408,6 +408,76 @@ describe('access map: recomputation', () => {
   });
 });
 
+describe('access map: a sequence of edits through one cache', () => {
+  it('matches a fresh computation after each edit of a trust, an SCP, a bucket and an identity policy', () => {
+    const prod: Partial<Account> = {
+      roles: [
+        {
+          name: 'Developer',
+          trustPolicy: 'developer-trust.json',
+          inlinePolicies: [{ name: 'c', document: 'developer.json' }],
+        },
+        { name: 'Deploy', trustPolicy: 'deploy-trust.json' },
+      ],
+      buckets: [{ name: 'site', policy: 'site-policy.json', objects: ['a.txt'] }],
+    };
+    const start = world({
+      documents: {
+        'developer-trust.json': trust({ AWS: JUMP }),
+        'deploy-trust.json': trust({ AWS: roleArn('Developer') }),
+        'developer.json': doc({
+          Effect: 'Allow',
+          Action: ['sts:AssumeRole', 's3:*'],
+          Resource: '*',
+        }),
+        'site-policy.json': doc({
+          Effect: 'Allow',
+          Principal: { AWS: JUMP },
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::site/*',
+        }),
+        'scp.json': doc({ Effect: 'Allow', Action: '*', Resource: '*' }),
+      },
+      prod,
+      jump: { scps: ['scp.json'] },
+      ous: [{ name: 'All', accounts: [JUMP, PROD] }],
+    });
+    const edits: Record<string, string>[] = [
+      {
+        'deploy-trust.json': trust(
+          { AWS: JUMP },
+          { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+        ),
+      },
+      {
+        'scp.json': doc(
+          { Effect: 'Allow', Action: '*', Resource: '*' },
+          { Effect: 'Deny', Action: 's3:*', Resource: '*' },
+        ),
+      },
+      {
+        'site-policy.json': doc({
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 's3:ListBucket',
+          Resource: 'arn:aws:s3:::site',
+        }),
+      },
+      { 'alice.json': doc({ Effect: 'Deny', Action: 'sts:AssumeRole', Resource: '*' }) },
+      { 'deploy-trust.json': trust({ AWS: roleArn('Developer') }) },
+    ];
+    const cache = createAccessCache();
+    let current = start;
+    computeAccessMap(current, { now: NOW }, cache);
+    for (const edit of edits) {
+      current = { ...current, documents: { ...current.documents, ...edit } };
+      expect(computeAccessMap(current, { now: NOW }, cache)).toEqual(
+        computeAccessMap(current, { now: NOW }),
+      );
+    }
+  });
+});
+
 describe('access diff in words', () => {
   const prod: Partial<Account> = { roles: [{ name: 'Deploy', trustPolicy: 'deploy-trust.json' }] };
   const before = world({

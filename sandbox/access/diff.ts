@@ -7,7 +7,7 @@
 import type { Localized } from '../policy/types.ts';
 import { targetKey } from './map.ts';
 import { requirementSig, subsetOf } from './requirements.ts';
-import type { AccessMap, Requirement, Subject, Target } from './types.ts';
+import type { AccessMap, Requirement, Subject, SubjectAccess, Target } from './types.ts';
 import {
   evenWithPhrase,
   jaNoLonger,
@@ -41,18 +41,57 @@ export interface AccessChange {
 
 type Sets = readonly (readonly Requirement[])[];
 
-function setsOf(map: AccessMap): Map<string, { subject: Subject; target: Target; sets: Sets }> {
-  const out = new Map<string, { subject: Subject; target: Target; sets: Sets }>();
-  for (const sa of map.subjects) {
-    for (const reach of [...sa.roles, ...sa.buckets]) {
-      out.set(`${sa.subject.id}\u0000${targetKey(reach.target)}`, {
-        subject: sa.subject,
-        target: reach.target,
-        sets: reach.routes.map((r) => r.requirements),
-      });
-    }
+type Entry = { subject: Subject; target: Target; sets: Sets };
+
+/** The entries of one subject, by target. */
+function entriesOf(sa: SubjectAccess): Map<string, Entry> {
+  const out = new Map<string, Entry>();
+  for (const reach of [...sa.roles, ...sa.buckets]) {
+    out.set(targetKey(reach.target), {
+      subject: sa.subject,
+      target: reach.target,
+      sets: reach.routes.map((r) => r.requirements),
+    });
   }
   return out;
+}
+
+/** A text that two equal lists of requirement sets share, whatever their order. */
+function setsKey(sets: Sets): string {
+  if (sets.every((set) => set.length === 0)) return String(sets.length);
+  return sets
+    .map((set) => set.map(requirementSig).sort().join('&'))
+    .sort()
+    .join('|');
+}
+
+/**
+ * Subject by subject; a subject whose reach is the very same object in both maps (the map
+ * keeps the reach of every subject an edit cannot have touched) is skipped unread.
+ */
+function changedEntries(before: AccessMap, after: AccessMap): Raw[] {
+  const old = new Map(before.subjects.map((s) => [s.subject.id, s]));
+  const raw: Raw[] = [];
+  const seen = new Set<string>();
+  const compareSubject = (x: SubjectAccess | undefined, y: SubjectAccess | undefined): void => {
+    if (x === y) return;
+    const a = x ? entriesOf(x) : new Map<string, Entry>();
+    const b = y ? entriesOf(y) : new Map<string, Entry>();
+    for (const key of new Set([...a.keys(), ...b.keys()])) {
+      const p = a.get(key);
+      const q = b.get(key);
+      const e = q ?? p;
+      if (e === undefined) continue;
+      if (p && q && setsKey(p.sets) === setsKey(q.sets)) continue;
+      raw.push(...compare(e.subject, e.target, p?.sets ?? [], q?.sets ?? []));
+    }
+  };
+  for (const sa of after.subjects) {
+    seen.add(sa.subject.id);
+    compareSubject(old.get(sa.subject.id), sa);
+  }
+  for (const sa of before.subjects) if (!seen.has(sa.subject.id)) compareSubject(sa, undefined);
+  return raw;
 }
 
 function easiest(sets: Sets): readonly Requirement[] {
@@ -159,17 +198,7 @@ export function diffAccessMaps(
   accounts: readonly { readonly id: string; readonly alias: string }[] = [],
 ): AccessChange[] {
   const aliases = new Map(accounts.map((a) => [a.id, a.alias]));
-  const a = setsOf(before);
-  const b = setsOf(after);
-  const raw: Raw[] = [];
-  for (const key of new Set([...a.keys(), ...b.keys()])) {
-    const x = a.get(key);
-    const y = b.get(key);
-    const subject = (y ?? x)?.subject;
-    const target = (y ?? x)?.target;
-    if (subject === undefined || target === undefined) continue;
-    raw.push(...compare(subject, target, x?.sets ?? [], y?.sets ?? []));
-  }
+  const raw = changedEntries(before, after);
   const order = new Map(after.subjects.map((s, i) => [s.subject.id, i]));
   for (const s of before.subjects)
     if (!order.has(s.subject.id)) order.set(s.subject.id, order.size);

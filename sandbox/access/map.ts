@@ -15,12 +15,13 @@ import {
   buildModel,
   createAccessCache,
   type AccessCache,
+  type BucketNode,
   type CallerNode,
   type IdpNode,
   type Model,
   type RoleNode,
 } from './model.ts';
-import { requirementSig, subsetOf, unionOf } from './requirements.ts';
+import { subsetOf, unionOf } from './requirements.ts';
 import type {
   AccessMap,
   AccessOptions,
@@ -28,6 +29,7 @@ import type {
   BucketAction,
   Hop,
   Reach,
+  Requirement,
   Route,
   Subject,
   SubjectAccess,
@@ -50,16 +52,18 @@ interface Named {
 
 const namedCache = new WeakMap<ParsedPolicy, Named>();
 
+/** No policy names nobody; one object, so that what depends on it can be kept. */
+const NOBODY: Named = {
+  all: false,
+  accounts: new Set(),
+  arns: new Set(),
+  roleNames: new Set(),
+  federated: new Set(),
+};
+
 /** Who a policy's Allow statements could let in (an over-approximation; the engine decides). */
 function namedBy(policy: ParsedPolicy | null): Named {
-  const empty: Named = {
-    all: false,
-    accounts: new Set(),
-    arns: new Set(),
-    roleNames: new Set(),
-    federated: new Set(),
-  };
-  if (policy === null) return empty;
+  if (policy === null) return NOBODY;
   const hit = namedCache.get(policy);
   if (hit) return hit;
   let all = false;
@@ -94,17 +98,6 @@ function namedBy(policy: ParsedPolicy | null): Named {
   return named;
 }
 
-function names(named: Named, caller: CallerNode): boolean {
-  if (named.all) return true;
-  const s = caller.subject;
-  const account = caller.identity.accountId ?? '';
-  if (named.accounts.has(account)) return true;
-  if (named.arns.has(s.arn)) return true;
-  if (s.kind === 'role') return named.roleNames.has(`${account}/${s.name}`);
-  if (s.kind === 'external') return named.roleNames.has(`${account}/${s.name}`);
-  return false;
-}
-
 function roleTarget(r: RoleNode): Target {
   return { kind: 'role', arn: r.found.arn, name: r.found.role.name, account: r.found.account.id };
 }
@@ -135,7 +128,7 @@ function cached(
 }
 
 interface Hops {
-  readonly ok: Hop[];
+  readonly ok: Edge[];
   readonly blocked: BlockedHop[];
 }
 
@@ -144,6 +137,36 @@ interface Hops {
  * same-account bucket that neither the caller's identity policies nor the bucket policy
  * allows at all is no candidate path, only a door nobody pointed at.
  */
+/**
+ * The hops an answer stands for, made once per answer: an answer the cache keeps keeps its
+ * hop objects too, so that an unchanged part of the world yields the very same objects and
+ * the reach of every subject that only passes through unchanged parts can be kept as is.
+ * Blocked hops are kept when some policy meant them for the caller: a same-account bucket
+ * that neither the caller's identity policies nor the bucket policy allows at all is no
+ * candidate path, only a door nobody pointed at.
+ */
+const materialized = new WeakMap<HopAnswer, { ok: readonly Edge[]; blocked: BlockedHop | null }>();
+
+/** A hop with what the walk needs to know about it, worked out once. */
+interface Edge {
+  readonly hop: Hop;
+  readonly key: string;
+  readonly sort: string;
+  /** `role:ARN` of the role the hop lands in; null for a bucket. */
+  readonly lands: string | null;
+  readonly mfa: boolean;
+}
+
+function edgeOf(hop: Hop): Edge {
+  return {
+    hop,
+    key: targetKey(hop.to),
+    sort: sortKey(hop.to),
+    lands: hop.to.kind === 'role' ? `role:${hop.to.arn}` : null,
+    mfa: needsMfa(hop),
+  };
+}
+
 function record(
   out: Hops,
   from: string,
@@ -152,69 +175,186 @@ function record(
   a: HopAnswer,
   pointed = true,
 ): void {
-  for (const alt of a.alternatives)
-    out.ok.push({ from, to, action, requirements: alt.requirements, gates: alt.gates });
-  if (a.blocked && (pointed || !NOBODY_ALLOWS.has(a.blocked.reason)))
-    out.blocked.push({ from, to, action, ...a.blocked });
+  let made = materialized.get(a);
+  if (made === undefined) {
+    made = {
+      ok: a.alternatives.map((alt) =>
+        edgeOf({ from, to, action, requirements: alt.requirements, gates: alt.gates }),
+      ),
+      blocked:
+        a.blocked && (pointed || !NOBODY_ALLOWS.has(a.blocked.reason))
+          ? { from, to, action, ...a.blocked }
+          : null,
+    };
+    materialized.set(a, made);
+  }
+  for (const e of made.ok) out.ok.push(e);
+  if (made.blocked) out.blocked.push(made.blocked);
 }
 
 const NOBODY_ALLOWS: ReadonlySet<string> = new Set(['no-allow', 'identity-does-not-allow']);
 
-function allHops(world: World, now: number, model: Model, cache: AccessCache): Hops {
+/** Callers by account and by name, to find whom a policy names without trying everyone. */
+interface CallerIndex {
+  readonly all: readonly CallerNode[];
+  readonly byAccount: ReadonlyMap<string, readonly CallerNode[]>;
+  /** By ARN, and by `ACCOUNT/NAME` for roles (a role ARN with any path, a session ARN). */
+  readonly byKey: ReadonlyMap<string, readonly CallerNode[]>;
+}
+
+function indexCallers(callers: readonly CallerNode[]): CallerIndex {
+  const byAccount = new Map<string, CallerNode[]>();
+  const byKey = new Map<string, CallerNode[]>();
+  const add = (map: Map<string, CallerNode[]>, key: string, c: CallerNode): void => {
+    const list = map.get(key);
+    if (list) list.push(c);
+    else map.set(key, [c]);
+  };
+  for (const c of callers) {
+    const account = c.identity.accountId ?? '';
+    add(byAccount, account, c);
+    add(byKey, c.subject.arn, c);
+    if (c.subject.kind === 'role' || c.subject.kind === 'external')
+      add(byKey, `${account}/${c.subject.name}`, c);
+  }
+  return { all: callers, byAccount, byKey };
+}
+
+/** The callers a policy's Allow statements name, each once, in the model's order. */
+function namedCallers(named: Named, index: CallerIndex): readonly CallerNode[] {
+  if (named.all) return index.all;
+  const out = new Set<CallerNode>();
+  for (const a of named.accounts) for (const c of index.byAccount.get(a) ?? []) out.add(c);
+  for (const arn of named.arns) for (const c of index.byKey.get(arn) ?? []) out.add(c);
+  for (const key of named.roleNames) for (const c of index.byKey.get(key) ?? []) out.add(c);
+  return [...out];
+}
+
+/** The hops into one role or bucket, kept while the target and its candidate callers stay. */
+interface Incoming {
+  /** The list of named callers it was made for (the same object while it holds). */
+  readonly named: readonly CallerNode[];
+  readonly ok: readonly Edge[];
+  readonly blocked: readonly BlockedHop[];
+}
+
+function roleIncoming(
+  world: World,
+  now: number,
+  role: RoleNode,
+  callers: readonly CallerNode[],
+  idps: readonly IdpNode[],
+  cache: AccessCache,
+): Incoming {
   const out: Hops = { ok: [], blocked: [] };
-  for (const role of model.roles) {
-    const named = namedBy(role.trust);
-    const to = roleTarget(role);
-    for (const caller of model.callers) {
-      // A role does not chain into itself in the map: its own sessions already are it.
-      if (caller.subject.id === `role:${role.found.arn}` || !names(named, caller)) continue;
+  const to = roleTarget(role);
+  for (const caller of callers) {
+    // A role does not chain into itself in the map: its own sessions already are it.
+    if (caller.subject.id === `role:${role.found.arn}`) continue;
+    record(
+      out,
+      caller.subject.id,
+      to,
+      'sts:AssumeRole',
+      cached(cache, caller, role, 'assume', () => assumeHop(caller, role)),
+    );
+  }
+  for (const idp of idps) {
+    const action =
+      idp.protocol === 'saml' ? 'sts:AssumeRoleWithSAML' : 'sts:AssumeRoleWithWebIdentity';
+    record(
+      out,
+      idp.subject.id,
+      to,
+      action,
+      cached(cache, idp, role, 'federated', () => federatedHop(world, now, idp, role)),
+    );
+  }
+  return { named: callers, ...out };
+}
+
+function bucketIncoming(
+  bucket: BucketNode,
+  sameAccount: readonly CallerNode[],
+  named: readonly CallerNode[],
+  cache: AccessCache,
+): Incoming {
+  const out: Hops = { ok: [], blocked: [] };
+  const pointed = new Set(named);
+  const callers = new Set([...sameAccount, ...named]);
+  for (const caller of callers) {
+    for (const action of Object.keys(BUCKET_ACTIONS) as BucketAction[]) {
+      const to: Target = {
+        kind: 'bucket',
+        bucket: bucket.bucket.name,
+        action,
+        account: bucket.account.id,
+      };
+      const answer = cached(cache, caller, bucket, action, () => bucketHop(caller, bucket, action));
       record(
         out,
         caller.subject.id,
         to,
-        'sts:AssumeRole',
-        cached(cache, caller, role, 'assume', () => assumeHop(caller, role)),
+        BUCKET_ACTIONS[action].action,
+        answer,
+        pointed.has(caller),
       );
     }
-    for (const idp of model.idps) {
-      if (!named.federated.has(idp.subject.arn)) continue;
-      const action =
-        idp.protocol === 'saml' ? 'sts:AssumeRoleWithSAML' : 'sts:AssumeRoleWithWebIdentity';
-      record(
-        out,
-        idp.subject.id,
-        to,
-        action,
-        cached(cache, idp, role, 'federated', () => federatedHop(world, now, idp, role)),
-      );
+  }
+  return { named, ...out };
+}
+
+function allHops(world: World, now: number, model: Model, cache: AccessCache): Hops {
+  const out: Hops = { ok: [], blocked: [] };
+  const index = indexCallers(model.callers);
+  // Who a policy names depends on the callers there are: while they stay the same objects,
+  // each policy's list stays, and so does every target whose policy did not change.
+  const known = cache.incoming as IncomingCache;
+  const same = sameList(known.callers, model.callers) && sameList(known.idps, model.idps);
+  const lists = same ? known.lists : new WeakMap<Named, readonly CallerNode[]>();
+  const targets = same ? known.targets : new WeakMap<object, Incoming>();
+  cache.incoming = { callers: model.callers, idps: model.idps, lists, targets };
+  const namedList = (named: Named): readonly CallerNode[] => {
+    let list = lists.get(named);
+    if (list === undefined) {
+      list = namedCallers(named, index);
+      lists.set(named, list);
     }
+    return list;
+  };
+  const add = (incoming: Incoming): void => {
+    for (const e of incoming.ok) out.ok.push(e);
+    for (const b of incoming.blocked) out.blocked.push(b);
+  };
+  for (const role of model.roles) {
+    const named = namedBy(role.trust);
+    const callers = namedList(named);
+    let incoming = targets.get(role);
+    if (incoming === undefined || incoming.named !== callers) {
+      const idps = model.idps.filter((idp) => named.federated.has(idp.subject.arn));
+      incoming = roleIncoming(world, now, role, callers, idps, cache);
+      targets.set(role, incoming);
+    }
+    add(incoming);
   }
   for (const bucket of model.buckets) {
-    const named = namedBy(bucket.policy);
-    for (const caller of model.callers) {
-      if (caller.identity.accountId !== bucket.account.id && !names(named, caller)) continue;
-      for (const action of Object.keys(BUCKET_ACTIONS) as BucketAction[]) {
-        const to: Target = {
-          kind: 'bucket',
-          bucket: bucket.bucket.name,
-          action,
-          account: bucket.account.id,
-        };
-        const answer = cached(cache, caller, bucket, action, () =>
-          bucketHop(caller, bucket, action),
-        );
-        record(
-          out,
-          caller.subject.id,
-          to,
-          BUCKET_ACTIONS[action].action,
-          answer,
-          names(named, caller),
-        );
-      }
+    const named = namedList(namedBy(bucket.policy));
+    let incoming = targets.get(bucket);
+    if (incoming === undefined || incoming.named !== named) {
+      const sameAccount = index.byAccount.get(bucket.account.id) ?? [];
+      incoming = bucketIncoming(bucket, sameAccount, named, cache);
+      targets.set(bucket, incoming);
     }
+    add(incoming);
   }
   return out;
+}
+
+interface IncomingCache {
+  readonly callers: readonly unknown[];
+  readonly idps: readonly unknown[];
+  readonly lists: WeakMap<Named, readonly CallerNode[]>;
+  readonly targets: WeakMap<object, Incoming>;
 }
 
 export function targetKey(t: Target): string {
@@ -233,66 +373,120 @@ function sortKey(t: Target): string {
     : `1 ${t.bucket} ${Object.keys(BUCKET_ACTIONS).indexOf(t.action)}`;
 }
 
+/** A route as a chain of labels, each pointing back at the one before it. */
 interface Label {
-  readonly route: Route;
-  readonly sigs: readonly string[];
+  readonly edge: Edge;
+  readonly prev: Label | null;
+  readonly requirements: readonly Requirement[];
+  readonly depth: number;
 }
 
+const NONE: readonly Requirement[] = [];
+
 /** Adds a route to a target's antichain unless an easier one is already there. */
-function offer(labels: Map<string, Label[]>, key: string, route: Route): boolean {
-  const list = labels.get(key) ?? [];
-  if (list.some((l) => subsetOf(l.route.requirements, route.requirements))) return false;
-  const kept = list.filter((l) => !subsetOf(route.requirements, l.route.requirements));
+function offer(labels: Map<string, Label[]>, key: string, label: Label): boolean {
+  const list = labels.get(key);
+  if (list === undefined) {
+    labels.set(key, [label]);
+    return true;
+  }
+  const reqs = label.requirements;
+  if (list.some((l) => subsetOf(l.requirements, reqs))) return false;
+  const kept = list.filter((l) => !subsetOf(reqs, l.requirements));
   if (kept.length >= MAX_ROUTES) return false;
-  kept.push({ route, sigs: route.requirements.map(requirementSig) });
+  kept.push(label);
   labels.set(key, kept);
   return true;
 }
 
+function passesThrough(label: Label | null, roleId: string): boolean {
+  for (let l = label; l !== null; l = l.prev) if (l.edge.hop.from === roleId) return true;
+  return false;
+}
+
+function routeOf(label: Label): Route {
+  const hops: Hop[] = [];
+  for (let l: Label | null = label; l !== null; l = l.prev) hops.push(l.edge.hop);
+  return { hops: hops.reverse(), requirements: label.requirements };
+}
+
+interface Reached {
+  readonly access: SubjectAccess;
+  /** The callers whose hops the walk read: the result holds while their hops do. */
+  readonly visited: readonly string[];
+}
+
 function reachOf(
   subject: Subject,
-  edges: ReadonlyMap<string, readonly Hop[]>,
+  edges: ReadonlyMap<string, readonly Edge[]>,
   maxHops: number,
-): SubjectAccess {
+): Reached {
   const roleLabels = new Map<string, Label[]>();
   const bucketLabels = new Map<string, Label[]>();
-  const targets = new Map<string, Target>();
-  const queue: { at: string; route: Route }[] = [
-    { at: subject.id, route: { hops: [], requirements: [] } },
-  ];
+  const visited = new Set<string>();
+  const queue: (Label | null)[] = [null];
   for (let i = 0; i < queue.length; i++) {
-    const { at, route } = queue[i] ?? { at: '', route: { hops: [], requirements: [] } };
-    if (route.hops.length >= maxHops) continue;
-    for (const hop of edges.get(at) ?? []) {
-      if (!subject.mfa && needsMfa(hop)) continue;
-      const next: Route = {
-        hops: [...route.hops, hop],
-        requirements: unionOf(route.requirements, hop.requirements),
-      };
-      const key = targetKey(hop.to);
-      targets.set(key, hop.to);
-      if (hop.to.kind === 'bucket') {
-        offer(bucketLabels, key, next);
+    const from = queue[i] ?? null;
+    const at = from === null ? subject.id : (from.edge.lands ?? '');
+    visited.add(at);
+    const depth = from?.depth ?? 0;
+    if (depth >= maxHops) continue;
+    const reqs = from?.requirements ?? NONE;
+    for (const edge of edges.get(at) ?? []) {
+      if (!subject.mfa && edge.mfa) continue;
+      const own = edge.hop.requirements;
+      const requirements = own.length === 0 ? reqs : reqs.length === 0 ? own : unionOf(reqs, own);
+      const label: Label = { edge, prev: from, requirements, depth: depth + 1 };
+      if (edge.lands === null) {
+        offer(bucketLabels, edge.key, label);
         continue;
       }
-      const roleId = `role:${hop.to.arn}`;
-      if (roleId === subject.id || route.hops.some((h) => h.from === roleId)) continue;
-      if (offer(roleLabels, key, next)) queue.push({ at: roleId, route: next });
+      if (edge.lands === subject.id || passesThrough(from, edge.lands)) continue;
+      if (offer(roleLabels, edge.key, label)) queue.push(label);
     }
   }
-  const reach = (labels: Map<string, Label[]>): Reach[] =>
-    [...labels]
-      .map(([key, list]) => ({
-        target: targets.get(key) as Target,
-        routes: list.map((l) => l.route),
-      }))
-      .sort((a, b) => sortKey(a.target).localeCompare(sortKey(b.target)));
-  return { subject, roles: reach(roleLabels), buckets: reach(bucketLabels) };
+  const reach = (labels: Map<string, Label[]>): Reach[] => {
+    const out: { sort: string; reach: Reach }[] = [];
+    for (const list of labels.values()) {
+      const first = list[0];
+      if (first === undefined) continue;
+      out.push({
+        sort: first.edge.sort,
+        reach: { target: first.edge.hop.to, routes: list.map(routeOf) },
+      });
+    }
+    out.sort((a, b) => (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : 0));
+    return out.map((x) => x.reach);
+  };
+  return {
+    access: { subject, roles: reach(roleLabels), buckets: reach(bucketLabels) },
+    visited: [...visited],
+  };
+}
+
+function sameSubject(a: Subject, b: Subject): boolean {
+  return (
+    a.id === b.id &&
+    a.kind === b.kind &&
+    a.arn === b.arn &&
+    a.account === b.account &&
+    a.name === b.name &&
+    a.accountAlias === b.accountAlias &&
+    a.mfa === b.mfa
+  );
+}
+
+function sameList(a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
  * The access map of a world at time `now`. Pass the same `cache` on every recomputation
- * (after each edit) to parse and ask again only what the edit changed.
+ * (after each edit) to parse and ask again only what the edit changed, and to walk again
+ * only for the subjects whose walk passes a caller whose hops changed.
  */
 export function computeAccessMap(
   world: World,
@@ -301,20 +495,28 @@ export function computeAccessMap(
 ): AccessMap {
   const model = buildModel(world, options.now, cache);
   const { ok, blocked } = allHops(world, options.now, model, cache);
-  const edges = new Map<string, Hop[]>();
-  for (const hop of ok) {
-    const list = edges.get(hop.from);
-    if (list) list.push(hop);
-    else edges.set(hop.from, [hop]);
+  const edges = new Map<string, Edge[]>();
+  for (const edge of ok) {
+    const list = edges.get(edge.hop.from);
+    if (list) list.push(edge);
+    else edges.set(edge.hop.from, [edge]);
   }
   const subjects: Subject[] = [
     ...model.callers.map((c) => c.subject),
     ...model.idps.map((i: IdpNode) => i.subject),
   ];
   const maxHops = options.maxHops ?? DEFAULT_MAX_HOPS;
-  return {
-    subjects: subjects.map((s) => reachOf(s, edges, maxHops)),
-    hops: ok,
-    blocked,
-  };
+  const previous = cache.walks.maxHops === maxHops ? cache.walks : null;
+  const changed = (id: string): boolean => !sameList(previous?.edges.get(id), edges.get(id));
+  const reached = new Map<string, Reached & { subject: Subject }>();
+  const access = subjects.map((subject) => {
+    const before = previous?.reached.get(subject.id);
+    const keep =
+      before !== undefined && sameSubject(before.subject, subject) && !before.visited.some(changed);
+    const now = keep ? before : { ...reachOf(subject, edges, maxHops), subject };
+    reached.set(subject.id, now);
+    return now.access;
+  });
+  cache.walks = { maxHops, edges, reached };
+  return { subjects: access, hops: ok.map((e) => e.hop), blocked };
 }

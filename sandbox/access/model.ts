@@ -18,7 +18,7 @@ import {
 } from '../world/lookup.ts';
 import { orgPolicyLevels, trustPolicyOf } from '../world/resolve.ts';
 import type { Account, Bucket, Role, User, World } from '../world/types.ts';
-import type { Subject } from './types.ts';
+import type { Subject, SubjectAccess } from './types.ts';
 
 /** A subject that makes calls with AWS credentials (everyone but the IdPs). */
 export interface CallerNode {
@@ -64,10 +64,36 @@ export interface AccessCache {
   readonly entries: Map<string, Entry>;
   /** Hop answers per caller piece, per target piece, per action. */
   hops: WeakMap<object, WeakMap<object, Map<string, unknown>>>;
+  /** Who each policy names, and the hops into each target, while the callers stay. */
+  incoming: {
+    readonly callers: readonly unknown[];
+    readonly idps: readonly unknown[];
+    readonly lists: WeakMap<object, unknown>;
+    readonly targets: WeakMap<object, unknown>;
+  };
+  /** The last walk: every caller's hops, and each subject's reach with the callers it read. */
+  walks: {
+    readonly maxHops: number;
+    readonly edges: ReadonlyMap<string, readonly unknown[]>;
+    readonly reached: ReadonlyMap<
+      string,
+      {
+        readonly subject: Subject;
+        readonly visited: readonly string[];
+        readonly access: SubjectAccess;
+      }
+    >;
+  };
 }
 
 export function createAccessCache(): AccessCache {
-  return { now: Number.NaN, entries: new Map(), hops: new WeakMap() };
+  return {
+    now: Number.NaN,
+    entries: new Map(),
+    hops: new WeakMap(),
+    incoming: { callers: [], idps: [], lists: new WeakMap(), targets: new WeakMap() },
+    walks: { maxHops: -1, edges: new Map(), reached: new Map() },
+  };
 }
 
 function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
@@ -116,7 +142,22 @@ class Builder {
       : resolveAttachment(this.world, account, attachment)?.text;
   }
 
+  /** Each account's levels once per build: many callers and targets share an account. */
+  private readonly levels = new Map<string, readonly (readonly ParsedPolicy[])[]>();
+
   orgLevels(accountId: string, kind: 'scp' | 'rcp'): readonly (readonly ParsedPolicy[])[] {
+    const id = `${kind}:${accountId}`;
+    const known = this.levels.get(id);
+    if (known !== undefined) return known;
+    const value = this.resolveLevels(accountId, kind);
+    this.levels.set(id, value);
+    return value;
+  }
+
+  private resolveLevels(
+    accountId: string,
+    kind: 'scp' | 'rcp',
+  ): readonly (readonly ParsedPolicy[])[] {
     const levels = organizationLevels(this.world, accountId, kind === 'scp' ? 'scps' : 'rcps');
     const deps: unknown[] = [this.world.organization];
     for (const { attachments } of levels)
@@ -303,6 +344,8 @@ export function buildModel(world: World, now: number, cache: AccessCache): Model
     cache.now = now;
     cache.entries.clear();
     cache.hops = new WeakMap();
+    cache.incoming = { callers: [], idps: [], lists: new WeakMap(), targets: new WeakMap() };
+    cache.walks = { maxHops: -1, edges: new Map(), reached: new Map() };
   }
   const b = new Builder(world, cache);
   const callers: CallerNode[] = [];
@@ -322,34 +365,38 @@ export function buildModel(world: World, now: number, cache: AccessCache): Model
     for (const bucket of account.buckets ?? []) buckets.push(bucketNode(b, account, bucket));
     for (const p of account.samlProviders ?? []) {
       const arn = `arn:aws:iam::${account.id}:saml-provider/${p.name}`;
-      idps.push({
-        subject: {
-          id: `saml:${arn}`,
-          kind: 'saml',
-          arn,
-          name: p.name,
-          ...accountLabel(account),
-          mfa: false,
-        },
-        protocol: 'saml',
-        issuer: p.issuer,
-      });
+      idps.push(
+        b.memo(`saml:${arn}`, [account, p], () => ({
+          subject: {
+            id: `saml:${arn}`,
+            kind: 'saml',
+            arn,
+            name: p.name,
+            ...accountLabel(account),
+            mfa: false,
+          },
+          protocol: 'saml',
+          issuer: p.issuer,
+        })),
+      );
     }
     for (const p of account.oidcProviders ?? []) {
       const arn = `arn:aws:iam::${account.id}:oidc-provider/${p.url}`;
-      idps.push({
-        subject: {
-          id: `oidc:${arn}`,
-          kind: 'oidc',
-          arn,
-          name: p.url,
-          ...accountLabel(account),
-          mfa: false,
-        },
-        protocol: 'oidc',
-        host: p.url,
-        clientIds: p.clientIds,
-      });
+      idps.push(
+        b.memo(`oidc:${arn}`, [account, p], () => ({
+          subject: {
+            id: `oidc:${arn}`,
+            kind: 'oidc',
+            arn,
+            name: p.url,
+            ...accountLabel(account),
+            mfa: false,
+          },
+          protocol: 'oidc',
+          host: p.url,
+          clientIds: p.clientIds,
+        })),
+      );
     }
   }
   // Outsiders: accounts and principals the policies name that the world does not model (or
@@ -393,19 +440,21 @@ export function buildModel(world: World, now: number, cache: AccessCache): Model
   for (const host of new Set(named.federated)) {
     const form = classifyPrincipal(host);
     if (form?.kind !== 'web-identity-provider') continue;
-    idps.push({
-      subject: {
-        id: `oidc:${host}`,
-        kind: 'oidc',
-        arn: host,
-        account: null,
-        name: host,
-        mfa: false,
-      },
-      protocol: 'oidc',
-      host,
-      clientIds: [],
-    });
+    idps.push(
+      b.memo(`oidc:${host}`, [host], () => ({
+        subject: {
+          id: `oidc:${host}`,
+          kind: 'oidc',
+          arn: host,
+          account: null,
+          name: host,
+          mfa: false,
+        },
+        protocol: 'oidc',
+        host,
+        clientIds: [],
+      })),
+    );
   }
   for (const key of [...cache.entries.keys()]) if (!b.seen.has(key)) cache.entries.delete(key);
   return {
