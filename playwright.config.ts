@@ -26,8 +26,9 @@ export default defineConfig({
     { name: 'lighthouse', testMatch: /lighthouse\.spec\.ts$/, dependencies: ['browser'] },
   ],
   webServer: {
-    // The real binary, not npx: Playwright then owns the process and stops it.
-    command: `node node_modules/astro/bin/astro.mjs preview --host 127.0.0.1 --port ${PORT}`,
+    // A plain static server (as any static host) rather than `astro preview`, which refuses
+    // to run twice on one machine; the real binary, not npx, so Playwright owns the process.
+    command: `node scripts/serve-dist.mjs ${process.env['IAMLAB_DIST'] ?? 'dist'} ${String(PORT)}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -1,5 +1,5 @@
 // Refreshes docs/screenshot.png, the README's picture of a sandbox, from the built site:
-// `npm run build && npm run screenshot` (starts and stops its own preview server).
+// `npm run build && npm run screenshot` (starts and stops its own static server).
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from '@playwright/test';
@@ -8,7 +8,7 @@ import { CHROMIUM_FLAGS, findChromium } from './find-chromium.mjs';
 const PORT = 4331;
 const server = spawn(
   process.execPath,
-  ['node_modules/astro/bin/astro.mjs', 'preview', '--host', '127.0.0.1', '--port', String(PORT)],
+  ['scripts/serve-dist.mjs', process.env['IAMLAB_DIST'] ?? 'dist', String(PORT)],
   { stdio: 'ignore' },
 );
 try {

@@ -265,17 +265,12 @@ export function mountSandbox(root: HTMLElement): Mounted {
   root.addEventListener('click', onClick);
   root.addEventListener('change', onImport);
 
+  // An attempt picked while the simulator loaded is the learner's choice: keep it.
+  const picked = form?.querySelector<HTMLSelectElement>('select[data-attempt-select]')?.value;
+  if (init.source === 'start' && picked !== undefined) controller.choosePreset(picked);
   // The build rendered the start; a link or saved work changes what the panels show.
-  const everything = new Set([
-    'documents',
-    'attempt',
-    'run',
-    'sessions',
-    'goals',
-    'exercises',
-  ] as const);
-  controller.refreshGoals([...everything]);
-  for (const panel of panels) panel.render(controller.getSnapshot(), everything);
+  controller.refreshGoals(['documents', 'attempt', 'run', 'sessions', 'exercises']);
+  mounted = true;
   if (init.source === 'url') persist(controller, store, storageProblem);
 
   return {

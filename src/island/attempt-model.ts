@@ -32,6 +32,7 @@ export const FORM_OPERATIONS: readonly StsOp[] = [
   'AssumeRoleWithWebIdentity',
   'GetSessionToken',
   'GetFederationToken',
+  'AssumeRoot',
   'GetCallerIdentity',
   'Call',
 ];
@@ -84,6 +85,7 @@ export const FIELDS_BY_OP: Readonly<Record<StsOp, readonly string[]>> = {
   ],
   GetSessionToken: ['duration', 'mfa', 'mfaSerial', 'mfaCode'],
   GetFederationToken: ['fedName', 'duration', 'sessionPolicy'],
+  AssumeRoot: ['targetPrincipal', 'taskPolicyArn', 'duration'],
   GetCallerIdentity: [],
   Call: ['action', 'resource'],
 };
@@ -194,6 +196,13 @@ export function stepFields(step: Step): StepFields {
         duration: String(c.durationSeconds ?? ''),
         sessionPolicy: c.policy ?? '',
       };
+    case 'AssumeRoot':
+      return {
+        ...base,
+        targetPrincipal: c.targetPrincipal,
+        taskPolicyArn: c.taskPolicyArn,
+        duration: String(c.durationSeconds ?? ''),
+      };
     case 'GetCallerIdentity':
       return base;
     case 'Call':
@@ -202,15 +211,11 @@ export function stepFields(step: Step): StepFields {
 }
 
 /** Sets or clears an optional property without writing `undefined` into the call. */
-function withOptional<T extends object, K extends string, V>(
-  obj: T,
-  key: K,
-  value: V | undefined,
-): T {
-  const out: Record<string, unknown> = { ...(obj as Record<string, unknown>) };
-  if (value === undefined || value === '') delete out[key];
-  else out[key] = value;
-  return out as T;
+function withOptional<T extends object>(obj: T, key: string, value: unknown): T {
+  const out = new Map(Object.entries(obj));
+  if (value === undefined || value === '') out.delete(key);
+  else out.set(key, value);
+  return Object.fromEntries(out) as T;
 }
 
 function withSaml(
@@ -347,6 +352,10 @@ export function withCallField(call: StsCall, name: string, value: FieldValue): S
       if (name === 'sessionPolicy')
         return withOptional(call, 'policy', typeof value === 'string' ? value : '');
       return call;
+    case 'AssumeRoot':
+      if (name === 'targetPrincipal') return { ...call, targetPrincipal: v };
+      if (name === 'taskPolicyArn') return { ...call, taskPolicyArn: v };
+      return call;
     case 'GetCallerIdentity':
       return call;
     case 'Call':
@@ -464,6 +473,12 @@ export function defaultCall(s: Scenario, op: StsOp, previous: StsCall | undefine
       return { op };
     case 'GetFederationToken':
       return { op, name: 'learner' };
+    case 'AssumeRoot':
+      return {
+        op,
+        targetPrincipal: s.world.accounts[1]?.id ?? s.world.accounts[0]?.id ?? '',
+        taskPolicyArn: 'arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials',
+      };
     case 'GetCallerIdentity':
       return { op };
     case 'Call':

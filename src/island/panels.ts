@@ -2,7 +2,7 @@
 // and turns the learner's input into controller commands. `{ render, dispose }`, after the
 // TypeScript Playground's sidebar plugins; app.ts creates and wires them.
 import { el, toDom } from '../dom/tree.ts';
-import { t, type Lang } from '../i18n/strings.ts';
+import { t, type Lang, type StringKey } from '../i18n/strings.ts';
 import type { SourceRange } from '../../sandbox/policy/types.ts';
 import { worldDiagram } from '../world/diagram.ts';
 import { formFields } from './attempt-model.ts';
@@ -14,8 +14,10 @@ import { diagramFocus } from './views/diagram-focus.ts';
 import { exercisesView } from './views/goals.ts';
 import { runView } from './views/run.ts';
 import { sessionView } from './views/session.ts';
-import { decidingRanges, resultView, stepperView } from './views/trace.ts';
+import { resultView, stepperView } from './views/trace.ts';
+import { decidingRanges } from '../../sandbox/explain/highlight.ts';
 import { documentRoles } from '../scenario/documents.ts';
+import { documentPolicyOptions } from '../../sandbox/world/policy-options.ts';
 
 export interface Panel {
   render(snapshot: Snapshot, changes: ReadonlySet<Change>): void;
@@ -125,17 +127,16 @@ export function runPanel(
   return {
     render(x, changes) {
       if (!touches(changes, 'run')) return;
-      const outcome = x.run?.result.steps[x.run.shownStep]?.outcome ?? null;
+      const shown = x.run?.result.steps[x.run.shownStep];
+      const outcome = shown?.outcome ?? null;
+      const resource = shown?.call.op === 'Call' ? shown.call.resource : undefined;
       patch(result, runView(x.scenario, x.run, lang));
-      patch(
-        stepper,
-        stepperView(outcome?.trace ?? null, x.stepper.active, x.stepper.decided, lang),
-      );
-      patch(detail, x.stepper.decided ? resultView(outcome, lang) : el('div', {}));
+      patch(stepper, stepperView(outcome, x.stepper.active, x.stepper.decided, lang, resource));
+      patch(detail, x.stepper.decided ? resultView(outcome, lang, resource) : el('div', {}));
       const ranges: ReadonlyMap<string, SourceRange> =
         outcome === null
           ? new Map()
-          : decidingRanges(outcome, x.stepper.decided ? null : x.stepper.active);
+          : decidingRanges(outcome.trace, x.stepper.decided ? null : x.stepper.active);
       for (const [docId, panel] of policies) panel.highlight(ranges.get(docId) ?? null);
     },
     dispose() {},
@@ -192,7 +193,7 @@ export function diagramPanel(root: HTMLElement, lang: Lang): Panel {
 export function policyPanels(
   root: HTMLElement,
   controller: SandboxController,
-  options: { lang: Lang; readOnly: boolean; warn: (key: 'editorFailed') => void },
+  options: { lang: Lang; readOnly: boolean; warn: (key: StringKey) => void },
 ): { panels: Map<string, PolicyPanel>; panel: Panel } {
   const roles = documentRoles(controller.scenario.world);
   const panels = new Map<string, PolicyPanel>();
@@ -206,7 +207,7 @@ export function policyPanels(
         node,
         docId,
         scenarioId: controller.scenario.id,
-        kind: role?.kind ?? 'identity',
+        parseOptions: documentPolicyOptions(controller.scenario.world, docId),
         name: role?.owner ?? docId,
         lang: options.lang,
         readOnly: options.readOnly,

@@ -54,6 +54,8 @@ const FIELD_LABELS: Readonly<Record<string, StringKey>> = {
   roleName: 'switchRoleName',
   displayName: 'switchDisplayName',
   fedName: 'federatedName',
+  targetPrincipal: 'rootTarget',
+  taskPolicyArn: 'rootTaskPolicy',
   sessionPolicy: 'sessionPolicy',
   action: 'action',
   resource: 'resource',
