@@ -1,10 +1,10 @@
 // `iamlab`: the course's command line. A table of commands, one line each.
-import { enableCompileCache } from 'node:module';
 import type { Command, CommandIo } from './commands/types.ts';
+import { enableStartupCache } from './ts-cache.mjs';
 
-// Start-up is most of a short run: V8 keeps the compiled (type-stripped) modules between
-// runs, and only the command asked for is loaded (eval does not load the STS layer).
-enableCompileCache();
+// Start-up is most of a short run: stripped and compiled modules are kept between runs, and
+// only the command asked for is loaded (eval does not load the STS layer).
+enableStartupCache();
 
 interface Entry {
   readonly name: string;

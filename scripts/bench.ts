@@ -10,6 +10,7 @@ import os from 'node:os';
 import { parsePolicy } from '../sandbox/policy/parse.ts';
 import type { ParsedPolicy } from '../sandbox/policy/types.ts';
 import { policySize } from '../sandbox/policy/size.ts';
+import { evalBatchRows } from './bench-eval-batch.ts';
 import { accessBenchCases, loadChapter } from './access-world.ts';
 
 interface Stats {
@@ -434,6 +435,8 @@ const rows: Row[] = [
     stats: measure(c.run, 1, 41),
     target: c.target,
   })),
+  // Issue 11: whole `iamlab eval` processes on a 48,000-case file (scripts/bench-eval-batch.ts).
+  ...evalBatchRows(),
 ];
 
 const format = (ms: number): string =>

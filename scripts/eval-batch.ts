@@ -123,5 +123,5 @@ function evalCase(i: number): object {
 export function evalBatchText(count: number): string {
   const cases: object[] = [];
   for (let i = 0; i < count; i++) cases.push(evalCase(i));
-  return JSON.stringify(cases, null, 1);
+  return JSON.stringify(cases);
 }

@@ -2,11 +2,15 @@
 // with the action catalog's findings (unknown actions, …) beside each decision they never
 // change. A file that cannot be read or is not an array of cases exits 2 with one line on
 // stderr. Throughput matters (a trainer's file of thousands of answers): a valid file takes
-// the fast reader and only the modules deciding needs are loaded.
+// the fast reader, case by case, and only the modules deciding needs are loaded.
 import { readFileSync } from 'node:fs';
-import type { EvalCase } from '../../sandbox/eval-cases/schema.ts';
-import { fastCases } from '../../sandbox/eval-cases/fast-cases.ts';
-import { runEvalCases } from '../../sandbox/eval-cases/run-cases.ts';
+import { forEachFastCase } from '../../sandbox/eval-cases/fast-cases.ts';
+import {
+  runEvalCase,
+  runEvalCases,
+  type EvalCaseResult,
+  type RunOptions,
+} from '../../sandbox/eval-cases/run-cases.ts';
 import { loadCatalog } from '../catalog.ts';
 import type { Command, CommandIo } from './types.ts';
 
@@ -16,13 +20,17 @@ function readInput(file: string): string {
   return file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
 }
 
-/** The cases, or the slow reader's one-line reason (it loads zod, so only when needed). */
-async function readCases(text: string): Promise<readonly EvalCase[] | string> {
-  const fast = fastCases(text);
-  if (fast !== null) return fast;
+/**
+ * The results, or the slow reader's one-line reason. A valid file, the usual input, is read
+ * and decided one case at a time; anything else is read again by the slow reader, which
+ * loads zod and words the problem.
+ */
+async function decide(text: string, options: RunOptions): Promise<EvalCaseResult[] | string> {
+  const results: EvalCaseResult[] = [];
+  if (forEachFastCase(text, (c) => results.push(runEvalCase(c, options)))) return results;
   const { parseEvalCasesText } = await import('../../sandbox/eval-cases/parse-cases.ts');
   const parsed = parseEvalCasesText(text);
-  return parsed.ok ? parsed.cases : parsed.message;
+  return parsed.ok ? runEvalCases(parsed.cases, options) : parsed.message;
 }
 
 export const evalCommand: Command = {
@@ -66,13 +74,15 @@ export const evalCommand: Command = {
       );
       return 2;
     }
-    const cases = await readCases(text);
-    if (typeof cases === 'string') {
-      io.stderr(`iamlab eval: ${file === '-' ? 'standard input' : file}: ${cases}\n`);
+    const results = await decide(text, {
+      explain: withExplain,
+      lang,
+      catalog: await loadCatalog(),
+    });
+    if (typeof results === 'string') {
+      io.stderr(`iamlab eval: ${file === '-' ? 'standard input' : file}: ${results}\n`);
       return 2;
     }
-    const catalog = await loadCatalog();
-    const results = runEvalCases(cases, { explain: withExplain, lang, catalog });
     io.stdout(`${JSON.stringify(results, null, 2)}\n`);
     return 0;
   },

@@ -238,16 +238,22 @@ function typesOf(catalog: Catalog, actions: readonly Action[]): Map<string, Form
   return types;
 }
 
-function fitsFormat(arn: string, f: Format): boolean {
-  const parts = arnParts(arn);
-  if (parts === null) return true;
-  const serviceFits = hasWildcard(parts.service)
-    ? patternsMeet(policyTokens(parts.service), policyTokens(f.service))
-    : parts.service === f.service;
+/** A policy ARN, split once for all the formats it is compared with. */
+interface PolicyArn {
+  readonly service: string;
+  readonly resource: string;
+  readonly literal: boolean;
+  tokens: readonly number[] | null;
+}
+
+function fitsFormat(arn: PolicyArn, f: Format): boolean {
+  const serviceFits = hasWildcard(arn.service)
+    ? patternsMeet(policyTokens(arn.service), policyTokens(f.service))
+    : arn.service === f.service;
   if (!serviceFits) return false;
-  return hasWildcard(parts.resource) || parts.resource.includes('${')
-    ? patternsMeet(policyTokens(parts.resource), f.tokens)
-    : f.literal.test(parts.resource);
+  if (arn.literal) return f.literal.test(arn.resource);
+  arn.tokens ??= policyTokens(arn.resource);
+  return patternsMeet(arn.tokens, f.tokens);
 }
 
 function checkResources(
@@ -258,12 +264,18 @@ function checkResources(
 ): void {
   let types: Map<string, Format> | null | undefined;
   for (const r of resources) {
-    if (r.value === '*' || arnParts(r.value) === null) continue;
+    const parts = r.value === '*' ? null : arnParts(r.value);
+    if (parts === null) continue;
     types ??= typesOf(catalog, actions);
     if (types === null) return;
+    const arn: PolicyArn = {
+      ...parts,
+      literal: !hasWildcard(parts.resource) && !parts.resource.includes('${'),
+      tokens: null,
+    };
     let fits = false;
     for (const f of types.values()) {
-      if (fitsFormat(r.value, f)) {
+      if (fitsFormat(arn, f)) {
         fits = true;
         break;
       }

@@ -87,22 +87,78 @@ function fastCase(raw: unknown): EvalCase | null {
   return out as EvalCase;
 }
 
+function isBlank(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+/**
+ * Calls `each` with the text range of every element of the top-level array, in order, or
+ * returns false when the text is not an array (its elements are then not all visited).
+ * Only brackets, quotes and commas are read: each element is JSON.parse's to judge.
+ */
+function forEachElement(text: string, each: (start: number, end: number) => boolean): boolean {
+  const n = text.length;
+  let i = 0;
+  while (i < n && isBlank(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) !== 91) return false;
+  i++;
+  let depth = 0;
+  let start = -1;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      if (start < 0) start = i;
+      // To the closing quote, stepping over escapes.
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 123 || c === 91) {
+      if (start < 0) start = i;
+      depth++;
+    } else if (c === 125 || c === 93) {
+      if (depth === 0) {
+        // The closing bracket of the top-level array: only blanks may follow.
+        if (start >= 0 && !each(start, i)) return false;
+        for (i++; i < n; i++) if (!isBlank(text.charCodeAt(i))) return false;
+        return true;
+      }
+      depth--;
+    } else if (c === 44 && depth === 0) {
+      if (start < 0 || !each(start, i)) return false;
+      start = -1;
+    } else if (start < 0 && !isBlank(c)) start = i;
+  }
+  return false;
+}
+
+/**
+ * Every case through the fast path, one at a time: each element of the file is parsed,
+ * checked and handed to `visit` before the next is read, so a 48,000-case file never sits in
+ * memory as objects (the garbage collector would walk them all again and again). Returns
+ * false as soon as something is not plainly valid; the caller then takes the slow path,
+ * which words the problem, and forgets what `visit` was given.
+ */
+export function forEachFastCase(text: string, visit: (c: EvalCase) => void): boolean {
+  const ids = new Set<string>();
+  return forEachElement(text, (start, end) => {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text.slice(start, end));
+    } catch {
+      return false;
+    }
+    const c = fastCase(raw);
+    if (c === null || ids.has(c.id)) return false;
+    ids.add(c.id);
+    visit(c);
+    return true;
+  });
+}
+
 /** Every case through the fast path, or `null` to take the slow one. */
 export function fastCases(text: string): EvalCase[] | null {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(data)) return null;
   const cases: EvalCase[] = [];
-  const ids = new Set<string>();
-  for (const raw of data as unknown[]) {
-    const c = fastCase(raw);
-    if (c === null || ids.has(c.id)) return null;
-    ids.add(c.id);
-    cases.push(c);
-  }
-  return cases;
+  return forEachFastCase(text, (c) => cases.push(c)) ? cases : null;
 }
