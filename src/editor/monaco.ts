@@ -17,6 +17,10 @@ import 'monaco-editor/features/multicursor/register';
 import 'monaco-editor/features/snippet/register';
 import 'monaco-editor/features/format/register';
 import 'monaco-editor/features/toggleTabFocusMode/register';
+// The JSON mode brings in contributions (code lenses, drop into editor) that need these
+// features' services; registered late, a second editor on the page fails to create them.
+import 'monaco-editor/features/codelens/register';
+import 'monaco-editor/features/dropOrPasteInto/register';
 import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
@@ -114,13 +118,19 @@ export function createPolicyEditor(options: PolicyEditorOptions): PolicyEditor {
   const changeSub = model.onDidChangeContent(() => {
     options.onChange(model.getValue());
   });
+  // After Esc, Tab must lead out of the editor again (no keyboard loop): the editor defers
+  // Tab to the page until the learner clicks back into the text.
   editor.addCommand(
     monaco.KeyCode.Escape,
     () => {
+      editor.updateOptions({ tabFocusMode: true });
       options.onEscape();
     },
     '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !markersNavigationVisible',
   );
+  const mouseSub = editor.onMouseDown(() => {
+    editor.updateOptions({ tabFocusMode: false });
+  });
   // Starlight flips data-theme on <html>; follow it while the editor lives.
   const themeObserver = new MutationObserver(() => {
     monaco.editor.setTheme(currentTheme());
@@ -183,6 +193,7 @@ export function createPolicyEditor(options: PolicyEditorOptions): PolicyEditor {
     dispose() {
       themeObserver.disconnect();
       changeSub.dispose();
+      mouseSub.dispose();
       editor.dispose();
       model.dispose();
     },

@@ -50,6 +50,9 @@ export class PolicyPanel {
     this.#hint = o.node.querySelector('.sb-editor-hint');
     this.#button = o.node.querySelector('button[data-action="edit"]');
     this.#textarea = o.node.querySelector('textarea[data-plain]');
+    // The build rendered the start; a link or saved work may hold other text, and the plain
+    // box must show what the code above it shows, or one keystroke there would undo it.
+    if (this.#textarea !== null && this.#textarea.value !== o.text) this.#textarea.value = o.text;
     this.#findingsBox = o.node.querySelector('[data-findings]');
     if (o.readOnly) {
       if (this.#button !== null) this.#button.hidden = true;
