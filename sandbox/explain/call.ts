@@ -66,7 +66,10 @@ export function explainCall(outcome: CallOutcome, lang: Lang, resource?: string)
       s.outcome === 'pass'
         ? STEP_OUTCOME.pass[lang]
         : s.outcome === 'skipped'
-          ? STEP_OUTCOME.skipped[lang]
+          ? // "Not reached" says it all; other skipped steps say why below.
+            s.reason === 'not-reached'
+            ? STEP_OUTCOME.notReached[lang]
+            : STEP_OUTCOME.skipped[lang]
           : decided
             ? isError
               ? STEP_OUTCOME.errorHere[lang]
@@ -92,7 +95,10 @@ export function explainCall(outcome: CallOutcome, lang: Lang, resource?: string)
           });
     // A step that shows its gates lets them say why; the others say it themselves.
     const why =
-      s.detail?.[lang] ?? (gates.length > 0 ? null : (reasonText(s.reason, lang) ?? fallback));
+      s.detail?.[lang] ??
+      (gates.length > 0 || s.reason === 'not-reached'
+        ? null
+        : (reasonText(s.reason, lang) ?? fallback));
     return { step: s.step, label, outcome: s.outcome, outcomeText, why, decided, gates };
   });
   const decidedIndex = Math.max(1, trace.steps.findIndex((s) => s.step === trace.decidedAt) + 1);

@@ -52,13 +52,17 @@ export const STEP_LABEL: Readonly<Record<StepId | 'bucketPolicy', Words>> = {
 
 /** A step's outcome in words; `fail` depends on whether the step decided a denial or an error. */
 export const STEP_OUTCOME: Readonly<
-  Record<'pass' | 'deniedHere' | 'errorHere' | 'doesNotAllow' | 'skipped' | 'pending', Words>
+  Record<
+    'pass' | 'deniedHere' | 'errorHere' | 'doesNotAllow' | 'skipped' | 'notReached' | 'pending',
+    Words
+  >
 > = {
   pass: { en: 'passed', ja: '通過' },
   deniedHere: { en: 'denied here', ja: 'ここで拒否' },
   errorHere: { en: 'error', ja: 'エラー' },
   doesNotAllow: { en: 'does not allow', ja: '許可なし' },
   skipped: { en: 'skipped', ja: '対象外' },
+  notReached: { en: 'not reached', ja: '未到達' },
   pending: { en: 'not evaluated yet', ja: '未評価' },
 };
 

@@ -43,7 +43,7 @@ describe('iamlab assume --explain', () => {
     const err = out.stderr;
     expect(err).toContain("2/8 The caller's identity-based policies: denied here");
     expect(err).toContain("4/8 The role's trust policy: passed");
-    expect(err).toContain('8/8 Credentials issued: skipped — not reached');
+    expect(err).toContain('8/8 Credentials issued: not reached\n');
     expect(err).toContain(
       'Resource `arn:aws:iam::222222222222:role/developer` ≠ request `arn:aws:iam::222222222222:role/Developer`',
     );
@@ -57,6 +57,7 @@ describe('iamlab assume --explain', () => {
     const err = assume('ja').stderr;
     expect(err).toContain('2/8 呼び出し元の ID ベースのポリシー: ここで拒否');
     expect(err).toContain('4/8 ロールの信頼ポリシー: 通過');
+    expect(err).toContain('8/8 認証情報の発行: 未到達\n');
     expect(err).toContain(
       'Resource `arn:aws:iam::222222222222:role/developer` はリクエストの `arn:aws:iam::222222222222:role/Developer` と一致しません',
     );
