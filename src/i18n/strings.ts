@@ -194,6 +194,22 @@ const en = {
   goalFlippedUnmet: 'Goal no longer met: {title}',
   federatedNote:
     'A federated caller has no IAM identity: no identity policies, SCPs or boundaries apply, so the role’s trust policy (and any RCPs) alone decide.',
+  accessSinceEdit: 'What your last edit changed',
+  accessSinceStart: 'Access that differs from the start',
+  accessNoChange: 'No change in who can reach what.',
+  accessMatrix: 'Who can reach what',
+  accessMatrixCaption:
+    'Who can reach what: each principal, each role it can assume and each bucket it can act on, with what it takes',
+  accessPrincipal: 'Principal',
+  accessNobody: 'Nobody can reach any role or bucket.',
+  accessNo: 'no',
+  accessYes: 'yes',
+  accessYesVia: 'yes, in {hops} hops',
+  accessWith: 'with {what}',
+  accessAction_read: 'read',
+  accessAction_write: 'write',
+  accessAction_list: 'list',
+  accessAction_delete: 'delete',
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -386,6 +402,22 @@ const ja: Readonly<Record<StringKey, string>> = {
   goalFlippedUnmet: 'ゴールが未達成に戻りました：{title}',
   federatedNote:
     'フェデレーションの呼び出し元には IAM のアイデンティティがありません。アイデンティティベースのポリシーも SCP もアクセス許可の境界も適用されず、ロールの信頼ポリシー（と RCP）だけで決まります。',
+  accessSinceEdit: '直前の編集で変わったこと',
+  accessSinceStart: '最初の状態と比べて変わったアクセス',
+  accessNoChange: '誰が何に到達できるかは変わっていません。',
+  accessMatrix: '誰が何に到達できるか',
+  accessMatrixCaption:
+    '誰が何に到達できるか：プリンシパルごとに、引き受けられるロールと操作できるバケット、そしてその条件',
+  accessPrincipal: 'プリンシパル',
+  accessNobody: 'どのロールにもバケットにも、誰も到達できません。',
+  accessNo: '不可',
+  accessYes: '可',
+  accessYesVia: '可（{hops} ホップ）',
+  accessWith: '{what} があれば可',
+  accessAction_read: '読み取り',
+  accessAction_write: '書き込み',
+  accessAction_list: '一覧表示',
+  accessAction_delete: '削除',
 };
 
 const tables: Readonly<Record<Lang, Readonly<Record<StringKey, string>>>> = { en, ja };

@@ -31,6 +31,16 @@ export interface Trust {
   readonly to: string;
 }
 
+/**
+ * A route of the access map to draw over the trust arrows: each hop from a principal's
+ * box (user, role, IdP, an account's own box) to a role, or to the account of a bucket.
+ * `added` and `removed` show what an edit changed; `route` answers "how can X reach Y?".
+ */
+export interface DiagramPath {
+  readonly kind: 'added' | 'removed' | 'route';
+  readonly hops: readonly Trust[];
+}
+
 const COLS = 3;
 const BOX_W = 230;
 const GAP = 60;
@@ -116,7 +126,12 @@ export function boxKeyFor(arn: string): string {
   return arn;
 }
 
-export function worldDiagram(world: World, focus: DiagramFocus, lang: Lang): Element {
+export function worldDiagram(
+  world: World,
+  focus: DiagramFocus,
+  lang: Lang,
+  paths: readonly DiagramPath[] = [],
+): Element {
   const boxes = new Map<string, Box>();
   const accountBoxes: Node[] = [];
   const rows: number[] = [];
@@ -202,7 +217,11 @@ export function worldDiagram(world: World, focus: DiagramFocus, lang: Lang): Ele
   const external: Node[] = [];
   let extY = rowY(rows.length) - GAP + (usesLastLane ? GAP / 2 : 0) + PAD;
   const arrows: Node[] = [];
-  for (const e of edges) {
+  const drawn: (Trust & { readonly kind?: DiagramPath['kind'] })[] = [
+    ...edges,
+    ...paths.flatMap((p) => p.hops.map((h) => ({ ...h, kind: p.kind }))),
+  ];
+  for (const e of drawn) {
     let from = boxes.get(boxKeyFor(e.from));
     if (from === undefined) {
       // Principals outside the world (an IdP host, a service, `*`) get a box of their own below.
@@ -218,8 +237,18 @@ export function worldDiagram(world: World, focus: DiagramFocus, lang: Lang): Ele
       );
       extY += ROW;
     }
-    const to = boxes.get(e.to);
+    const to = boxes.get(boxKeyFor(e.to));
     if (to === undefined) continue;
+    if (e.kind !== undefined) {
+      arrows.push(
+        el('path', {
+          d: arrowPath(from, to),
+          class: `wd-path is-${e.kind}`,
+          'marker-end': 'url(#wd-arrow-path)',
+        }),
+      );
+      continue;
+    }
     const active =
       to.key === targetKey && (from.key === callerKey || callerKey?.endsWith(':root') === true);
     arrows.push(
@@ -255,6 +284,19 @@ export function worldDiagram(world: World, focus: DiagramFocus, lang: Lang): Ele
           orient: 'auto-start-reverse',
         },
         el('path', { d: 'M0,0 L10,5 L0,10 z', class: 'wd-arrowhead' }),
+      ),
+      el(
+        'marker',
+        {
+          id: 'wd-arrow-path',
+          viewBox: '0 0 10 10',
+          refX: 9,
+          refY: 5,
+          markerWidth: 7,
+          markerHeight: 7,
+          orient: 'auto-start-reverse',
+        },
+        el('path', { d: 'M0,0 L10,5 L0,10 z', class: 'wd-path-head' }),
       ),
     ),
     ...accountBoxes,

@@ -1,0 +1,126 @@
+// The access view's pieces in Node: the worker's answers across edits, the "what changed"
+// list, the matrix table and the routes on the world diagram.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { toHtml } from '../dom/tree.ts';
+import { loadScenarios } from '../../sandbox/scenario/load.ts';
+import { applyOverlay } from '../../sandbox/scenario/run.ts';
+import type { Scenario } from '../../sandbox/scenario/types.ts';
+import { worldDiagram } from '../world/diagram.ts';
+import { accessResponder, type AccessReply } from './access.worker.ts';
+import { accessChangesView, accessMatrixView, changePaths, queryPaths } from './views/access.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+function readTree(dir: string, out: Record<string, string> = {}): Record<string, string> {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) readTree(path, out);
+    else if (name.endsWith('.json')) out[path.slice(root.length + 1)] = readFileSync(path, 'utf8');
+  }
+  return out;
+}
+
+function scenario(id: string): Scenario {
+  const found = loadScenarios(readTree(join(root, 'content/scenarios', id))).scenarios[0];
+  if (found === undefined) throw new Error(`no scenario ${id}`);
+  return found;
+}
+
+const mfa = scenario('ch05-mfa');
+const solved = applyOverlay(mfa.world, mfa.solution).documents;
+
+function replies(): AccessReply[] {
+  const respond = accessResponder();
+  const out: AccessReply[] = [];
+  const ask = (request: Parameters<typeof respond>[0]): void => {
+    const reply = respond(request);
+    if (reply !== null) out.push(reply);
+  };
+  ask({ id: 1, scenario: mfa, documents: mfa.world.documents });
+  ask({ id: 2, documents: solved });
+  ask({ id: 3, documents: mfa.world.documents });
+  return out;
+}
+
+describe('access worker', () => {
+  it('answers nothing before it has a scenario', () => {
+    expect(accessResponder()({ id: 1, documents: {} })).toBeNull();
+  });
+
+  it('reports what each edit changed and what differs from the start, and undo clears both', () => {
+    const [first, edited, undone] = replies();
+    expect(first?.sinceEdit).toEqual([]);
+    expect(first?.sinceStart).toEqual([]);
+    expect(edited?.id).toBe(2);
+    expect(edited?.sinceEdit.map((c) => c.text.en)).toEqual([
+      '− alice can no longer read, write, list and delete objects in bucket `acme-prod-config` without MFA',
+      '− alice can no longer delete objects in bucket `audit-logs` without MFA',
+      '− alice can no longer assume Admin in acme-prod without MFA',
+    ]);
+    expect(edited?.sinceStart).toEqual(edited?.sinceEdit);
+    expect(undone?.sinceEdit.map((c) => c.sign)).toEqual(['+', '+', '+']);
+    expect(undone?.sinceEdit[2]?.text.en).toBe(
+      '+ alice can now assume Admin in acme-prod without MFA',
+    );
+    expect(undone?.sinceStart).toEqual([]);
+  });
+});
+
+describe('access views', () => {
+  const [, edited] = replies();
+  if (edited === undefined) throw new Error('no reply');
+  const aliases = new Map(edited.aliases);
+
+  it('lists the changes as sentences, names in code, and says when nothing changed', () => {
+    const html = toHtml(accessChangesView(edited.sinceEdit, [], 3, 'en'));
+    expect(html).toContain(
+      '<li class="sb-access-change is-lost" data-kind="tightened">− alice can no longer assume Admin in acme-prod without MFA</li>',
+    );
+    expect(html).toContain('<code>audit-logs</code>');
+    expect(html).toContain('<h3>What your last edit changed</h3>');
+    expect(html).toContain('<p class="sb-access-none">No change in who can reach what.</p>');
+    expect(toHtml(accessChangesView([], edited.sinceStart, 3, 'ja'))).toContain(
+      'MFA なしでは acme-prod の Admin を引き受けられなくなった',
+    );
+  });
+
+  it('draws the matrix as a table with row and column headers and words in every cell', () => {
+    const html = toHtml(accessMatrixView(edited.map, aliases, 'en'));
+    expect(html).toContain('<caption>Who can reach what:');
+    expect(html).toContain('<th scope="col">Admin (acme-prod)</th>');
+    expect(html).toContain('<th scope="row">alice</th><td class="is-reach">with MFA</td>');
+    expect(html).toContain(
+      '<th scope="row">the Admin role in acme-prod</th><td class="is-none">no</td>',
+    );
+    expect(html).toContain(
+      '<td class="is-reach">read: yes; write: yes; list: yes; delete: with MFA</td>',
+    );
+  });
+
+  it('gives the routes of the changes and of a query for the diagram, which draws them', () => {
+    const [first] = replies();
+    const paths = changePaths(edited.sinceEdit, first?.map ?? null, edited.map);
+    expect(paths[2]).toEqual({
+      kind: 'removed',
+      hops: [
+        {
+          from: 'arn:aws:iam::111111111111:user/alice',
+          to: 'arn:aws:iam::333333333333:role/Admin',
+        },
+      ],
+    });
+    const route = queryPaths(edited.map, 'alice', 'acme-prod-config');
+    expect(route[0]?.hops.map((h) => h.to)).toEqual([
+      'arn:aws:iam::333333333333:role/Admin',
+      'arn:aws:iam::333333333333:root',
+    ]);
+    const svg = toHtml(worldDiagram(mfa.world, {}, 'en', paths));
+    expect(svg.match(/class="wd-path is-removed"/g)?.length).toBe(
+      paths.flatMap((p) => p.hops).length,
+    );
+    expect(toHtml(worldDiagram(mfa.world, {}, 'en'))).not.toContain('wd-path is-');
+  });
+});

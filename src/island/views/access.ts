@@ -1,0 +1,279 @@
+// The access map beside the editor: what the last edit changed (and what changed since the
+// start), who can reach what as a table, and the routes to draw on the world diagram. Pure
+// views from the worker's replies; `accessPanel` mounts them and talks to the worker.
+import { el, withCode, type Element } from '../../dom/tree.ts';
+import { t, type Lang } from '../../i18n/strings.ts';
+import {
+  BUCKET_ACTION_ORDER,
+  findPaths,
+  requirementText,
+  subjectName,
+  type AccessChange,
+  type AccessMap,
+  type Reach,
+  type Route,
+  type SubjectAccess,
+  type Target,
+} from '../../../sandbox/access/index.ts';
+import type { DiagramPath } from '../../world/diagram.ts';
+import type { AccessReply, AccessRequest } from '../access.worker.ts';
+import type { Change, Snapshot } from '../controller.ts';
+import type { Panel } from '../panels.ts';
+import { patch } from '../patch.ts';
+
+function changeItem(c: AccessChange, lang: Lang): Element {
+  return el(
+    'li',
+    { class: `sb-access-change is-${c.sign === '+' ? 'gained' : 'lost'}`, 'data-kind': c.kind },
+    ...withCode(c.text[lang]),
+  );
+}
+
+/**
+ * The "+"/"−" lines: what the last edit changed, then what differs from the start. Meant
+ * for an `aria-live="polite"` region: each line is a sentence, with its sign spelled out by
+ * the sentence itself ("can now", "can no longer").
+ */
+export function accessChangesView(
+  sinceEdit: readonly AccessChange[],
+  sinceStart: readonly AccessChange[],
+  level: number,
+  lang: Lang,
+): Element {
+  const list = (changes: readonly AccessChange[]): Element =>
+    changes.length === 0
+      ? el('p', { class: 'sb-access-none' }, t(lang, 'accessNoChange'))
+      : el('ul', { class: 'sb-access-changes' }, ...changes.map((c) => changeItem(c, lang)));
+  return el(
+    'div',
+    { class: 'sb-access' },
+    el(`h${level}`, {}, t(lang, 'accessSinceEdit')),
+    list(sinceEdit),
+    el(`h${level}`, {}, t(lang, 'accessSinceStart')),
+    list(sinceStart),
+  );
+}
+
+/** What a reach takes, in a few words: "yes", "with MFA", "with the ExternalId `x`". */
+function cellText(reach: Reach | undefined, lang: Lang): string {
+  if (reach === undefined) return t(lang, 'accessNo');
+  const easiest = [...reach.routes].sort(
+    (a, b) => a.requirements.length - b.requirements.length,
+  )[0];
+  if (easiest === undefined || easiest.requirements.length === 0) {
+    return easiest !== undefined && easiest.hops.length > 1
+      ? t(lang, 'accessYesVia', { hops: easiest.hops.length })
+      : t(lang, 'accessYes');
+  }
+  return t(lang, 'accessWith', {
+    what: easiest.requirements
+      .map((r) => requirementText(r, lang))
+      .join(lang === 'en' ? ', ' : '、'),
+  });
+}
+
+interface Column {
+  readonly key: string;
+  readonly label: string;
+  readonly cell: (sa: SubjectAccess) => string;
+}
+
+function columnsOf(map: AccessMap, lang: Lang, aliases: ReadonlyMap<string, string>): Column[] {
+  const roles = new Map<string, Extract<Target, { kind: 'role' }>>();
+  const buckets = new Set<string>();
+  for (const sa of map.subjects) {
+    for (const r of sa.roles) if (r.target.kind === 'role') roles.set(r.target.arn, r.target);
+    for (const r of sa.buckets) if (r.target.kind === 'bucket') buckets.add(r.target.bucket);
+  }
+  const roleColumns = [...roles.values()].map((role) => ({
+    key: role.arn,
+    label: `${role.name} (${aliases.get(role.account) ?? role.account})`,
+    cell: (sa: SubjectAccess) =>
+      cellText(
+        sa.roles.find((r) => r.target.kind === 'role' && r.target.arn === role.arn),
+        lang,
+      ),
+  }));
+  const bucketColumns = [...buckets].map((bucket) => ({
+    key: `bucket:${bucket}`,
+    label: bucket,
+    // One cell per bucket: each action that is possible, with what it takes.
+    cell: (sa: SubjectAccess) => {
+      const parts = BUCKET_ACTION_ORDER.flatMap((action) => {
+        const reach = sa.buckets.find(
+          (r) =>
+            r.target.kind === 'bucket' && r.target.bucket === bucket && r.target.action === action,
+        );
+        return reach === undefined
+          ? []
+          : [`${t(lang, `accessAction_${action}`)}: ${cellText(reach, lang)}`];
+      });
+      return parts.length === 0 ? t(lang, 'accessNo') : parts.join(lang === 'en' ? '; ' : '、');
+    },
+  }));
+  return [...roleColumns, ...bucketColumns];
+}
+
+/**
+ * Who can reach what, as a table: one row per principal that reaches anything, one column
+ * per role and per bucket; each cell says what it takes, in words (no colour or symbol alone).
+ */
+export function accessMatrixView(
+  map: AccessMap,
+  aliases: ReadonlyMap<string, string>,
+  lang: Lang,
+): Element {
+  const subjects = map.subjects.filter((s) => s.roles.length + s.buckets.length > 0);
+  const columns = columnsOf(map, lang, aliases);
+  if (subjects.length === 0 || columns.length === 0)
+    return el('p', { class: 'sb-access-none' }, t(lang, 'accessNobody'));
+  return el(
+    'div',
+    {
+      class: 'sb-access-matrix',
+      tabindex: 0,
+      role: 'region',
+      'aria-label': t(lang, 'accessMatrix'),
+    },
+    el(
+      'table',
+      {},
+      el('caption', {}, t(lang, 'accessMatrixCaption')),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'col' }, t(lang, 'accessPrincipal')),
+          ...columns.map((c) => el('th', { scope: 'col' }, c.label)),
+        ),
+      ),
+      el(
+        'tbody',
+        {},
+        ...subjects.map((sa) =>
+          el(
+            'tr',
+            {},
+            el('th', { scope: 'row' }, subjectName(sa.subject, lang)),
+            ...columns.map((c) => {
+              const text = c.cell(sa);
+              return el(
+                'td',
+                { class: text === t(lang, 'accessNo') ? 'is-none' : 'is-reach' },
+                ...withCode(text),
+              );
+            }),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** A subject id (`user:ARN`, `role:ARN`, `external:ARN`…) as the ARN the diagram knows. */
+function boxOf(subjectId: string): string {
+  const colon = subjectId.indexOf(':');
+  return colon < 0 ? subjectId : subjectId.slice(colon + 1);
+}
+
+/** A target as the box it lands in: the role, or the account that holds the bucket. */
+function targetBox(t: Target): string {
+  return t.kind === 'role' ? t.arn : `arn:aws:iam::${t.account}:root`;
+}
+
+function routePath(route: Route, kind: DiagramPath['kind']): DiagramPath {
+  return {
+    kind,
+    hops: route.hops.map((h) => ({ from: boxOf(h.from), to: targetBox(h.to) })),
+  };
+}
+
+/**
+ * What to draw on the diagram for a list of changes: for each gained access the easiest
+ * route in `after`, for each lost one the easiest route it had in `before`.
+ */
+export function changePaths(
+  changes: readonly AccessChange[],
+  before: AccessMap | null,
+  after: AccessMap,
+): DiagramPath[] {
+  const out: DiagramPath[] = [];
+  for (const c of changes) {
+    const map = c.sign === '+' ? after : before;
+    const target = c.targets[0];
+    if (map === null || target === undefined) continue;
+    const reach = [
+      ...(map.subjects.find((s) => s.subject.id === c.subject.id)?.[
+        target.kind === 'role' ? 'roles' : 'buckets'
+      ] ?? []),
+    ].find((r) =>
+      target.kind === 'role'
+        ? r.target.kind === 'role' && r.target.arn === target.arn
+        : r.target.kind === 'bucket' &&
+          r.target.bucket === target.bucket &&
+          r.target.action === target.action,
+    );
+    const route = reach?.routes[0];
+    if (route !== undefined) out.push(routePath(route, c.sign === '+' ? 'added' : 'removed'));
+  }
+  return out;
+}
+
+/** "How can X reach Y?" as diagram paths: every chain the map knows. */
+export function queryPaths(map: AccessMap, from: string, to: string): DiagramPath[] {
+  const result = findPaths(map, { from, to });
+  return result.ok ? result.paths.map((p) => routePath(p, 'route')) : [];
+}
+
+export interface AccessPanelOptions {
+  /** Called with the routes of the latest changes, for the world diagram's `paths`. */
+  readonly onPaths?: (paths: readonly DiagramPath[]) => void;
+  /** Makes the worker; the default is the module worker next to this file. */
+  readonly worker?: () => Worker;
+}
+
+/**
+ * Mounts the access view into `root`, which holds `[data-access-changes]` (give it
+ * `aria-live="polite"`) and `[data-access-matrix]`. Documents go to the worker on every
+ * edit; replies older than the latest request are dropped, so typing never waits on it.
+ */
+export function accessPanel(
+  root: HTMLElement,
+  level: number,
+  lang: Lang,
+  options: AccessPanelOptions = {},
+): Panel {
+  const changesBox = root.querySelector('[data-access-changes]');
+  const matrixBox = root.querySelector('[data-access-matrix]');
+  const worker =
+    options.worker?.() ??
+    new Worker(new URL('../access.worker.ts', import.meta.url), { type: 'module' });
+  let sent = 0;
+  let previous: AccessMap | null = null;
+  let scenarioSent: string | null = null;
+  worker.onmessage = (event: MessageEvent<AccessReply>) => {
+    const reply = event.data;
+    if (reply.id !== sent) return;
+    patch(changesBox, accessChangesView(reply.sinceEdit, reply.sinceStart, level, lang));
+    patch(matrixBox, accessMatrixView(reply.map, new Map(reply.aliases), lang));
+    options.onPaths?.(changePaths(reply.sinceEdit, previous, reply.map));
+    previous = reply.map;
+  };
+  return {
+    render(snapshot: Snapshot, changes: ReadonlySet<Change>) {
+      const fresh = scenarioSent !== snapshot.scenario.id;
+      if (!fresh && !changes.has('documents')) return;
+      sent += 1;
+      const request: AccessRequest = fresh
+        ? { id: sent, scenario: snapshot.scenario, documents: snapshot.documents }
+        : { id: sent, documents: snapshot.documents };
+      scenarioSent = snapshot.scenario.id;
+      worker.postMessage(request);
+    },
+    dispose() {
+      worker.terminate();
+    },
+  };
+}
