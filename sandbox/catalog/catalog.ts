@@ -46,6 +46,38 @@ function findKey(table: KeyTable, lower: string): ConditionKey | undefined {
   return undefined;
 }
 
+/**
+ * The claims of any OIDC provider's token that IAM offers as keys under the provider's URL
+ * (`token.actions.githubusercontent.com:sub`); the reference lists provider-specific keys
+ * only for a few providers. Source: "Available keys for AWS OIDC federation",
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif
+ */
+const OIDC_CLAIMS: Readonly<Record<string, ConditionKey>> = {
+  aud: {
+    key: '${ProviderUrl}:aud',
+    type: 'String',
+    description: 'Filters access by the audience (client ID) of the OIDC token',
+    global: true,
+  },
+  sub: {
+    key: '${ProviderUrl}:sub',
+    type: 'String',
+    description: 'Filters access by the subject of the OIDC token',
+    global: true,
+  },
+  amr: {
+    key: '${ProviderUrl}:amr',
+    type: 'ArrayOfString',
+    description: 'Filters access by the authentication methods reference of the OIDC token',
+    global: true,
+  },
+};
+
+/** A key prefix that is a host name (an OIDC provider's URL), not a service prefix. */
+function isProviderHost(prefix: string): boolean {
+  return prefix.includes('.');
+}
+
 interface LoadedService extends Service {
   readonly keys: KeyTable;
 }
@@ -136,7 +168,8 @@ export function createCatalog(
           if (found !== undefined) return found;
         }
       }
-      return pending ? null : undefined;
+      if (pending) return null;
+      return isProviderHost(prefix) ? OIDC_CLAIMS[lower.slice(colon + 1)] : undefined;
     },
   };
 }

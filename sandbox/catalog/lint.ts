@@ -17,7 +17,14 @@ import { arnParts, formatRegExp, formatTokens, patternsMeet, policyTokens } from
 import { CATALOG_FINDING_CODES, type CatalogFindingCode } from './codes.ts';
 import { CM } from './messages.ts';
 import { closest } from './suggest.ts';
-import type { Action, Catalog, ConditionKey, ConditionType, Service } from './types.ts';
+import type {
+  Action,
+  Catalog,
+  ConditionKey,
+  ConditionType,
+  ResourceType,
+  Service,
+} from './types.ts';
 
 /** Operator families that fit a key's type; `Null` fits every key. */
 const FITS: Readonly<Record<ConditionType, readonly OperatorFamily[]>> = {
@@ -254,6 +261,26 @@ function fitsFormat(arn: PolicyArn, f: Format): boolean {
   if (arn.literal) return f.literal.test(arn.resource);
   arn.tokens ??= policyTokens(arn.resource);
   return patternsMeet(arn.tokens, f.tokens);
+}
+
+/**
+ * The resource types of the ARN's service that an ARN (with or without wildcards) can name;
+ * `null` when the service is unknown, not loaded yet, or written with a wildcard.
+ */
+export function arnResourceTypes(catalog: Catalog, arn: string): ResourceType[] | null {
+  const parts = arnParts(arn);
+  if (parts === null || hasWildcard(parts.service)) return null;
+  const service = catalog.service(parts.service);
+  if (service === null || service === undefined) return null;
+  const policyArn: PolicyArn = {
+    ...parts,
+    literal: !hasWildcard(parts.resource) && !parts.resource.includes('${'),
+    tokens: null,
+  };
+  return service.resourceTypes.filter((t) => {
+    const f = formatOf(t.arn);
+    return f !== null && fitsFormat(policyArn, f);
+  });
 }
 
 function checkResources(

@@ -88,6 +88,7 @@ export interface ConditionKey {
   readonly key: string;
   readonly type: ConditionType;
   readonly description: string;
+  /** A global key (or an OIDC token claim): every request of its kind may carry it. */
   readonly global: boolean;
 }
 
