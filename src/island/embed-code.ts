@@ -6,12 +6,13 @@
 // parent whenever its content changes height (src/components/EmbedPage.astro), and the
 // snippet below, pasted with the iframe, sets the height of the iframe that sent it. The
 // protocol is documented for blog authors in content/docs/guides/embedding.mdx.
-import { shareParam } from '../state/share.ts';
+import { shareParam } from '../state/share-param.ts';
 import { t, type Lang } from '../i18n/strings.ts';
 import { escapeHtml } from '../dom/tree.ts';
+import { HEIGHT_MESSAGE } from '../embed/height.ts';
 
-/** The message the embed page posts to its parent window. */
-export const HEIGHT_MESSAGE = 'iamlab:height';
+export { HEIGHT_MESSAGE };
+
 /** Query parameter of the embed page: `solution=0` hides the "show the solution" button. */
 export const HIDE_SOLUTION_PARAM = 'solution';
 
