@@ -56,8 +56,8 @@ export function summarize(
   switch (reason) {
     case 'undeniable-action':
       return {
-        en: `${action} needs no permission and no policy can deny it`,
-        ja: `${action} には権限が不要で、どのポリシーでも拒否できません`,
+        en: `allowed: ${action} needs no permission, and no policy can deny it`,
+        ja: `${action} には権限が不要で、どのポリシーでも拒否できないため許可されます`,
       };
     case 'explicit-deny':
       return {
@@ -155,11 +155,23 @@ export function summarize(
         en: `allowed by ${by.en}, and every other applicable policy allows it too`,
         ja: `${by.ja} により許可され、ほかに適用されるポリシーもすべて許可しています`,
       };
-    case 'allowed-cross-account':
+    case 'allowed-cross-account': {
+      // Both grants are credited: the caller's identity statement and the resource's own.
+      const mine = deciding.find((r) => r.policyKind === 'identity');
+      const theirs = deciding.find((r) => r.policyKind === 'resource' || r.policyKind === 'trust');
+      if (mine !== undefined && theirs !== undefined) {
+        const a = refText(mine);
+        const b = refText(theirs);
+        return {
+          en: `allowed, as both accounts allow it: the caller's through ${a.en} and the resource's through ${b.en}`,
+          ja: `呼び出し元アカウントでは ${a.ja}、リソース側アカウントでは ${b.ja} が許可しているため許可されます`,
+        };
+      }
       return {
-        en: `allowed: both accounts allow it, the caller's through its identity-based policy and the resource's through its resource-based policy`,
-        ja: `許可: 呼び出し側アカウントの ID ベースのポリシーとリソース側アカウントのリソースベースのポリシーの両方が許可しています`,
+        en: `allowed, as both accounts allow it: the caller's through its identity-based policy and the resource's through its resource-based policy`,
+        ja: `呼び出し元アカウントの ID ベースのポリシーとリソース側アカウントのリソースベースのポリシーの両方が許可しているため許可されます`,
       };
+    }
     case 'internal-error':
       return {
         en: 'the simulator failed on this request',

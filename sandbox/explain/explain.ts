@@ -174,15 +174,9 @@ export function gateLines(gate: ExplainedGate): string[] {
   return lines;
 }
 
+/** The decision in one sentence; the engine's summary states the outcome itself. */
 export function decisionLine(result: AuthzResult, lang: Lang): string {
-  const word = {
-    allowed: { en: 'allowed', ja: '許可' },
-    explicitDeny: { en: 'explicit deny', ja: '明示的な拒否' },
-    implicitDeny: { en: 'implicit deny', ja: '暗黙的な拒否' },
-  }[result.decision][lang];
-  return lang === 'en'
-    ? `decision: ${word}, ${result.summary.en}`
-    : `判定: ${word}。${result.summary.ja}`;
+  return lang === 'en' ? `decision: ${result.summary.en}` : `判定: ${result.summary.ja}`;
 }
 
 /** The engine's answer as lines (what `iamlab eval --explain` prints). */

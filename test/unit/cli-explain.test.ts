@@ -130,9 +130,7 @@ describe('iamlab eval --explain', () => {
     expect(
       lines.some((l) => l.startsWith("SCPs, caller's account: does not apply — no SCP applies")),
     ).toBe(true);
-    expect(lines.at(-1)).toMatch(
-      /^decision: implicit deny, implicitly denied: the role's trust policy/,
-    );
+    expect(lines.at(-1)).toMatch(/^decision: implicitly denied: the role's trust policy/);
     expect(lines.join('\n')).not.toMatch(RAW_CODES);
   });
 
@@ -145,7 +143,7 @@ describe('iamlab eval --explain', () => {
     expect(lines).toContain(
       '      `Bool` `aws:MultiFactorAuthPresent` `true`、リクエストにこのキーはありません → 不成立',
     );
-    expect(lines.at(-1)).toMatch(/^判定: 暗黙的な拒否。暗黙的に拒否: ロールの信頼ポリシーが/);
+    expect(lines.at(-1)).toMatch(/^判定: 暗黙的に拒否: ロールの信頼ポリシーが/);
     const text = lines.join('\n');
     expect(text).not.toMatch(RAW_CODES);
     expect(text).not.toMatch(/リクエスト\s*リクエスト/);

@@ -10,6 +10,7 @@ import {
   stepCounter,
   type Lang,
 } from '../../sandbox/explain/index.ts';
+import { runEvalCases } from '../../sandbox/eval-cases/index.ts';
 import { runCall } from '../../sandbox/sts/call.ts';
 import type { CallOutcome, StsCall } from '../../sandbox/sts/types.ts';
 import type { Caller, Session, World } from '../../sandbox/world/types.ts';
@@ -254,6 +255,52 @@ describe('the credited statement', () => {
     expect(summary?.en).toMatch(/^allowed by statement `DaveReads` of `bucket:reports`/);
     expect(summary?.ja).toContain('`bucket:reports` のステートメント `DaveReads`');
     expect(summary?.en).not.toContain('AllowS3AndSts');
+  });
+
+  it('across accounts, credits the caller’s statement and the resource’s', () => {
+    const [result] = runEvalCases(
+      [
+        {
+          id: 'x',
+          request: {
+            principal: 'arn:aws:iam::111111111111:user/alice',
+            action: 'sts:AssumeRole',
+            resource: `arn:aws:iam::${DEV}:role/Deploy`,
+            context: {},
+          },
+          identityPolicies: [
+            {
+              name: 'alice-assume',
+              policy: {
+                Version: '2012-10-17',
+                Statement: [
+                  { Sid: 'AssumeDeploy', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' },
+                ],
+              },
+            },
+          ],
+          resourcePolicy: {
+            name: 'deploy-trust',
+            policy: {
+              Version: '2012-10-17',
+              Statement: [
+                {
+                  Sid: 'TrustJump',
+                  Effect: 'Allow',
+                  Principal: { AWS: '111111111111' },
+                  Action: 'sts:AssumeRole',
+                },
+              ],
+            },
+          },
+          scps: [['FullAWSAccess']],
+        },
+      ],
+      { explain: true, lang: 'ja' },
+    );
+    expect(result?.explain?.at(-1)).toBe(
+      '判定: 呼び出し元アカウントでは `alice-assume` のステートメント `AssumeDeploy`、リソース側アカウントでは `deploy-trust` のステートメント `TrustJump` が許可しているため許可されます',
+    );
   });
 
   it('with Principal "*", does not say the policy names the caller', () => {
