@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { embedCode, embedUrl, heightListener, HEIGHT_MESSAGE } from './embed-code.ts';
 import { decodeShare, encodeShare } from '../state/share.ts';
@@ -85,5 +86,19 @@ describe('embed code', () => {
     handler({ origin: base.origin, source: a.contentWindow, data: { type: 'other', height: 5 } });
     handler({ origin: base.origin, source: a.contentWindow, data: null });
     expect(a.style.height).toBe('');
+  });
+});
+
+describe('the guide for blog authors', () => {
+  it('shows exactly the code that Copy embed code gives, in both languages', () => {
+    for (const [lang, path, title] of [
+      ['en', 'content/docs/guides/embedding.mdx', 'Trust policies: too open, too narrow'],
+      ['ja', 'content/docs/ja/guides/embedding.mdx', '信頼ポリシー：開きすぎと狭すぎ'],
+    ] as const) {
+      const guide = readFileSync(path, 'utf8');
+      const code = embedCode({ ...base, lang, title });
+      expect(guide).toContain(code.trimEnd());
+      expect(guide).toContain(`{ type: '${HEIGHT_MESSAGE}', height: 1234 }`);
+    }
   });
 });
