@@ -102,6 +102,11 @@ function minus(a: readonly Requirement[], b: readonly Requirement[]): Requiremen
   return a.filter((x) => !b.some((y) => requirementSig(x) === requirementSig(y)));
 }
 
+/** The topic marker は: spaced after a Latin name (`alice は`), joined after Japanese (`ロールは`). */
+function topic(who: string): string {
+  return /[\u0000-\u007f]$/.test(who) ? `${who} は` : `${who}は`;
+}
+
 function words(
   kind: ChangeKind,
   subject: Subject,
@@ -120,29 +125,29 @@ function words(
       const ja = reqs.length === 0 ? '' : `${withPhrase(reqs, 'ja')} `;
       return {
         en: `+ ${who.en} can now ${what.en}${en}`,
-        ja: `+ ${who.ja} は ${ja}${jaNow(what.ja)}`,
+        ja: `+ ${topic(who.ja)} ${ja}${jaNow(what.ja)}`,
       };
     }
     case 'lost': {
       if (reqs.length === 0)
         return {
           en: `− ${who.en} can no longer ${what.en}`,
-          ja: `− ${who.ja} は ${jaNoLonger(what.ja)}`,
+          ja: `− ${topic(who.ja)} ${jaNoLonger(what.ja)}`,
         };
       return {
         en: `− ${who.en} can no longer ${what.en} ${evenWithPhrase(reqs, 'en')}`,
-        ja: `− ${who.ja} は ${evenWithPhrase(reqs, 'ja')} ${jaNoLonger(what.ja)}`,
+        ja: `− ${topic(who.ja)} ${evenWithPhrase(reqs, 'ja')} ${jaNoLonger(what.ja)}`,
       };
     }
     case 'tightened':
       return {
         en: `− ${who.en} can no longer ${what.en} ${withoutPhrase(reqs, 'en', false)}`,
-        ja: `− ${who.ja} は ${withoutPhrase(reqs, 'ja', false)} ${jaNoLonger(what.ja)}`,
+        ja: `− ${topic(who.ja)} ${withoutPhrase(reqs, 'ja', false)} ${jaNoLonger(what.ja)}`,
       };
     case 'relaxed':
       return {
         en: `+ ${who.en} can now ${what.en} ${withoutPhrase(reqs, 'en', true)}`,
-        ja: `+ ${who.ja} は ${withoutPhrase(reqs, 'ja', true)} ${jaNow(what.ja)}`,
+        ja: `+ ${topic(who.ja)} ${withoutPhrase(reqs, 'ja', true)} ${jaNow(what.ja)}`,
       };
   }
 }

@@ -49,6 +49,7 @@ function gatesOf(authz: AuthzResult): GateStep[] {
       side: g.side,
       outcome: g.outcome,
       deciding: g.deciding.map((ref) => `${ref.policy}#${ref.path}`),
+      statements: g.deciding.map((ref) => ({ doc: ref.doc, path: ref.path })),
     }));
 }
 

@@ -69,8 +69,10 @@ export interface GateStep {
   readonly gate: GateId;
   readonly side: Side;
   readonly outcome: GateOutcome;
-  /** `doc#/Statement/N` of the statements that decided the gate. */
+  /** `policy#/Statement/N` of the statements that decided the gate, for reading. */
   readonly deciding: readonly string[];
+  /** The same statements by document id and JSON pointer, for an editor to highlight. */
+  readonly statements: readonly { readonly doc: string; readonly path: string }[];
 }
 
 export interface Hop {
