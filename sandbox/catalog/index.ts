@@ -8,3 +8,5 @@ export { arnResourceTypes, lintPolicy, matchActions } from './lint.ts';
 export { closest } from './suggest.ts';
 export { ACCESS_LEVELS } from './types.ts';
 export type * from './types.ts';
+export { summarizePolicy } from './summary.ts';
+export type { LevelSummary, PolicySummary, ServiceSummary, WildcardSummary } from './summary.ts';

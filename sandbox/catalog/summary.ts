@@ -1,0 +1,139 @@
+// The policy summary the IAM console shows beside a policy: per service, the access levels a
+// policy grants (List, Read, Write, Permissions management, Tagging), on which resources and
+// under which conditions; and, for each wildcard, the actions it stands for. Pure data for
+// any renderer (src/island/views/summary.ts draws it). Console reference:
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_understand-policy-summary.html
+import { matchActions } from './lint.ts';
+import { ACCESS_LEVELS, type AccessLevel, type Action, type Catalog } from './types.ts';
+import type { PolicyDocument, Statement } from '../policy/types.ts';
+
+export interface LevelSummary {
+  readonly level: AccessLevel;
+  /** `s3:GetObject`, … in AWS's spelling, sorted. */
+  readonly actions: readonly string[];
+  /** Resource ARNs as written; `["*"]` for all resources. */
+  readonly resources: readonly string[];
+  /** `StringEquals aws:PrincipalTag/team` …, one per condition key; empty for none. */
+  readonly conditions: readonly string[];
+}
+
+export interface ServiceSummary {
+  readonly prefix: string;
+  readonly name: string;
+  readonly effect: 'Allow' | 'Deny';
+  /** In the order of ACCESS_LEVELS; only levels with at least one action. */
+  readonly levels: readonly LevelSummary[];
+}
+
+export interface WildcardSummary {
+  /** As written, e.g. `s3:Get*`. */
+  readonly pattern: string;
+  /** JSON pointer of the value. */
+  readonly path: string;
+  /** Every action it matches, sorted; empty when it matches none. */
+  readonly actions: readonly string[];
+}
+
+export interface PolicySummary {
+  readonly services: readonly ServiceSummary[];
+  readonly wildcards: readonly WildcardSummary[];
+  /**
+   * What the summary cannot break down: `*` (every action of every service), `NotAction`
+   * statements, unknown services, and services not loaded yet (by prefix).
+   */
+  readonly unresolved: readonly string[];
+}
+
+interface Grant {
+  readonly actions: Set<string>;
+  readonly resources: Set<string>;
+  readonly conditions: Set<string>;
+}
+
+function conditionsOf(st: Statement): string[] {
+  return st.conditions.map((c) => `${c.operator.value} ${c.key.value}`);
+}
+
+export function summarizePolicy(document: PolicyDocument, catalog: Catalog): PolicySummary {
+  // service → effect → level → grant
+  const grants = new Map<string, Map<'Allow' | 'Deny', Map<AccessLevel, Grant>>>();
+  const wildcards: WildcardSummary[] = [];
+  const unresolved = new Set<string>();
+  const add = (st: Statement, action: Action): void => {
+    let byEffect = grants.get(action.service);
+    if (byEffect === undefined) {
+      byEffect = new Map();
+      grants.set(action.service, byEffect);
+    }
+    let byLevel = byEffect.get(st.effect);
+    if (byLevel === undefined) {
+      byLevel = new Map();
+      byEffect.set(st.effect, byLevel);
+    }
+    let grant = byLevel.get(action.accessLevel);
+    if (grant === undefined) {
+      grant = { actions: new Set(), resources: new Set(), conditions: new Set() };
+      byLevel.set(action.accessLevel, grant);
+    }
+    grant.actions.add(`${action.service}:${action.name}`);
+    for (const r of st.resource ?? []) grant.resources.add(r.value);
+    for (const r of st.notResource ?? []) grant.resources.add(`NotResource ${r.value}`);
+    for (const c of conditionsOf(st)) grant.conditions.add(c);
+  };
+  for (const st of document.statements) {
+    if (st.notAction !== undefined) unresolved.add('NotAction');
+    for (const v of st.action ?? []) {
+      const text = v.value;
+      const colon = text.indexOf(':');
+      if (text === '*' || colon <= 0) {
+        unresolved.add(text);
+        continue;
+      }
+      const prefix = text.slice(0, colon);
+      const service = catalog.service(prefix);
+      if (service === undefined || service === null) {
+        unresolved.add(prefix.toLowerCase());
+        continue;
+      }
+      const name = text.slice(colon + 1);
+      const wild = name.includes('*') || name.includes('?');
+      const found = wild ? matchActions(service, name) : [service.action(name)];
+      const actions = found.filter((a): a is Action => a !== undefined);
+      if (wild) {
+        wildcards.push({
+          pattern: text,
+          path: v.path,
+          actions: actions.map((a) => `${a.service}:${a.name}`).sort(),
+        });
+      }
+      for (const a of actions) add(st, a);
+    }
+  }
+  const services: ServiceSummary[] = [];
+  for (const prefix of [...grants.keys()].sort()) {
+    const byEffect = grants.get(prefix);
+    for (const effect of ['Allow', 'Deny'] as const) {
+      const byLevel = byEffect?.get(effect);
+      if (byLevel === undefined) continue;
+      services.push({
+        prefix,
+        name: catalog.serviceName(prefix) ?? prefix,
+        effect,
+        levels: ACCESS_LEVELS.flatMap((level) => {
+          const g = byLevel.get(level);
+          return g === undefined
+            ? []
+            : [
+                {
+                  level,
+                  actions: [...g.actions].sort(),
+                  resources: [...g.resources],
+                  conditions: [...g.conditions],
+                },
+              ];
+        }),
+      });
+    }
+  }
+  return { services, wildcards, unresolved: [...unresolved] };
+}

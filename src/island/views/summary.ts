@@ -1,0 +1,170 @@
+// The policy summary beside the editor, as the IAM console shows it: one table per service
+// and effect with the access levels granted, on which resources, under which conditions;
+// then each wildcard with the actions it matches. Data from sandbox/catalog/summary.ts.
+import { el, type Element, type Node } from '../../dom/tree.ts';
+import type { Lang } from '../../i18n/strings.ts';
+import type { AccessLevel } from '../../../sandbox/catalog/types.ts';
+import type { PolicySummary, ServiceSummary } from '../../../sandbox/catalog/summary.ts';
+
+type Labels = Readonly<Record<string, string>>;
+
+// The console's own words for access levels in Japanese (IAM コンソールのポリシー概要).
+const LEVELS: Readonly<Record<Lang, Readonly<Record<AccessLevel, string>>>> = {
+  en: {
+    List: 'List',
+    Read: 'Read',
+    Write: 'Write',
+    'Permissions management': 'Permissions management',
+    Tagging: 'Tagging',
+  },
+  ja: {
+    List: 'リスト',
+    Read: '読み取り',
+    Write: '書き込み',
+    'Permissions management': 'アクセス許可の管理',
+    Tagging: 'タグ付け',
+  },
+};
+
+const LABELS: Readonly<Record<Lang, Labels>> = {
+  en: {
+    title: 'Policy summary',
+    level: 'Access level',
+    resources: 'Resources',
+    conditions: 'Conditions',
+    all: 'All resources',
+    none: 'None',
+    allow: 'Allow',
+    deny: 'Deny',
+    actions: 'actions',
+    wildcards: 'Wildcards',
+    matches: 'matches {n} actions',
+    matchesNone: 'matches no action',
+    unresolved: 'Not broken down:',
+    empty: 'This policy grants no action the catalog knows of.',
+  },
+  ja: {
+    title: 'ポリシーの概要',
+    level: 'アクセスレベル',
+    resources: 'リソース',
+    conditions: '条件',
+    all: 'すべてのリソース',
+    none: 'なし',
+    allow: '許可',
+    deny: '拒否',
+    actions: 'アクション',
+    wildcards: 'ワイルドカード',
+    matches: '{n} 個のアクションに一致',
+    matchesNone: '一致するアクションなし',
+    unresolved: '内訳を出せないもの:',
+    empty: 'カタログにあるアクションを許可していません。',
+  },
+};
+
+function label(lang: Lang, key: string, n?: number): string {
+  const text = LABELS[lang][key] ?? key;
+  return n === undefined ? text : text.replace('{n}', String(n));
+}
+
+function codeList(items: readonly string[]): Node[] {
+  return items.flatMap((item, i) =>
+    i === 0 ? [el('code', {}, item)] : [', ', el('code', {}, item)],
+  );
+}
+
+function serviceTable(s: ServiceSummary, lang: Lang): Element {
+  const effect = label(lang, s.effect === 'Allow' ? 'allow' : 'deny');
+  return el(
+    'table',
+    { class: 'sb-summary-service', 'data-service': s.prefix, 'data-effect': s.effect },
+    el('caption', {}, `${s.name} (`, el('code', {}, s.prefix), `) — ${effect}`),
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        el('th', { scope: 'col' }, label(lang, 'level')),
+        el('th', { scope: 'col' }, label(lang, 'resources')),
+        el('th', { scope: 'col' }, label(lang, 'conditions')),
+      ),
+    ),
+    el(
+      'tbody',
+      {},
+      ...s.levels.map((l) =>
+        el(
+          'tr',
+          { 'data-level': l.level },
+          el(
+            'th',
+            { scope: 'row' },
+            el('span', {}, LEVELS[lang][l.level]),
+            el(
+              'details',
+              {},
+              el('summary', {}, `${l.actions.length} ${label(lang, 'actions')}`),
+              el('p', {}, ...codeList(l.actions)),
+            ),
+          ),
+          el(
+            'td',
+            {},
+            ...(l.resources.length === 0 || l.resources.includes('*')
+              ? [label(lang, 'all')]
+              : codeList(l.resources)),
+          ),
+          el(
+            'td',
+            {},
+            ...(l.conditions.length === 0 ? [label(lang, 'none')] : codeList(l.conditions)),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** The summary as a tree of elements (`toDom` or `toHtml` from src/dom/tree.ts draws it). */
+export function policySummaryView(summary: PolicySummary, lang: Lang): Element {
+  return el(
+    'section',
+    { class: 'sb-summary not-content', 'aria-label': label(lang, 'title') },
+    el('h5', {}, label(lang, 'title')),
+    summary.services.length === 0 && el('p', {}, label(lang, 'empty')),
+    ...summary.services.map((s) => serviceTable(s, lang)),
+    summary.wildcards.length > 0 &&
+      el(
+        'div',
+        { class: 'sb-summary-wildcards' },
+        el('h6', {}, label(lang, 'wildcards')),
+        el(
+          'ul',
+          {},
+          ...summary.wildcards.map((w) =>
+            el(
+              'li',
+              { 'data-pattern': w.pattern },
+              el('code', {}, w.pattern),
+              ' — ',
+              w.actions.length === 0
+                ? label(lang, 'matchesNone')
+                : el(
+                    'details',
+                    {},
+                    el('summary', {}, label(lang, 'matches', w.actions.length)),
+                    el('p', {}, ...codeList(w.actions)),
+                  ),
+            ),
+          ),
+        ),
+      ),
+    summary.unresolved.length > 0 &&
+      el(
+        'p',
+        { class: 'sb-summary-unresolved' },
+        `${label(lang, 'unresolved')} `,
+        ...codeList(summary.unresolved),
+      ),
+  );
+}
