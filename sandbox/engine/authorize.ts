@@ -148,6 +148,25 @@ function directGrant(allows: readonly AllowMatch[]): AllowMatch | null {
   return best;
 }
 
+/** A request refused whatever the policies say (refusals.ts); `refusal` names the rule. */
+function refused(
+  base: Pick<AuthzResult, 'crossAccount' | 'principalAccount' | 'resourceAccount' | 'errors'>,
+  gates: readonly GateResult[],
+  refusal: Refusal,
+  byCredentials: boolean,
+  action: string,
+): AuthzResult {
+  return {
+    decision: 'implicitDeny',
+    ...base,
+    gates,
+    deciding: [],
+    reason: byCredentials ? 'credentials-cannot-call' : 'refused-by-aws',
+    summary: refusalSummary(refusal, action),
+    refusal,
+  };
+}
+
 function passes(g: GateEval): boolean {
   return g.result.outcome === 'allow' || g.result.outcome === 'notApplicable';
 }
@@ -175,21 +194,13 @@ function evaluate(input: AuthzInput): AuthzResult {
     reason,
     summary: summarize(reason, req, gates, deciding),
   });
-  const refuse = (gates: readonly GateResult[], refusal: Refusal): AuthzResult => ({
-    decision: 'implicitDeny',
-    ...base,
-    gates,
-    deciding: [],
-    reason: credential !== null ? 'credentials-cannot-call' : 'refused-by-aws',
-    summary: refusalSummary(refusal, req.request.action),
-    refusal,
-  });
-
   const credential = credentialRefusal(caller.form, req.action);
   const refusal = credential ?? awsOwnedRefusal(req.action, req.resource);
   if (UNDENIABLE_ACTIONS.has(req.action)) {
     // No policy can deny these two, so only a refusal can.
-    return refusal === null ? finish('allowed', [], [], 'undeniable-action') : refuse([], refusal);
+    return refusal === null
+      ? finish('allowed', [], [], 'undeniable-action')
+      : refused(base, [], refusal, credential !== null, req.request.action);
   }
 
   const callerSide: Side = crossAccount ? 'caller' : hasCallerSide ? 'single' : 'caller';
@@ -291,7 +302,8 @@ function evaluate(input: AuthzInput): AuthzResult {
   const gates = all.map((g) => g.result);
   const denies = all.flatMap((g) => g.denies);
   if (denies.length > 0) return finish('explicitDeny', gates, denies, 'explicit-deny');
-  if (refusal !== null) return refuse(gates, refusal);
+  if (refusal !== null)
+    return refused(base, gates, refusal, credential !== null, req.request.action);
   if (scp.result.outcome === 'implicitDeny')
     return finish('implicitDeny', gates, [], 'scp-no-allow');
   if (rcp.result.outcome === 'implicitDeny')

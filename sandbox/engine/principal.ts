@@ -27,7 +27,7 @@ export interface Caller {
   /** For a role session: the role's ARN with its path, from `aws:PrincipalArn` when given. */
   readonly roleArn?: string;
   /** The IAM user or role has a permissions boundary (see `notPrincipalExcludes`). */
-  readonly hasBoundary?: boolean;
+  readonly hasBoundary: boolean;
 }
 
 // Principal strings repeat across requests and policies; classifying one runs several
@@ -46,7 +46,6 @@ function classify(text: string): PrincipalForm | null {
 export function describeCaller(text: string, principalArn?: string, hasBoundary = false): Caller {
   const form = classify(text);
   const account = form === null ? null : accountOfForm(form);
-  const boundary = hasBoundary ? { hasBoundary } : {};
   if (form?.kind === 'assumed-role' && principalArn !== undefined) {
     const role = classify(principalArn);
     // INVARIANT: only a role ARN of the same account and name describes this session.
@@ -56,10 +55,10 @@ export function describeCaller(text: string, principalArn?: string, hasBoundary 
       role.partition === form.partition &&
       role.name === form.roleName
     ) {
-      return { text, form, account, roleArn: role.arn, ...boundary };
+      return { text, form, account, roleArn: role.arn, hasBoundary };
     }
   }
-  return { text, form, account, ...boundary };
+  return { text, form, account, hasBoundary };
 }
 
 function isAwsCaller(caller: Caller): boolean {
@@ -180,10 +179,7 @@ export function matchPrincipal(spec: PrincipalSpec, caller: Caller): PrincipalMa
  */
 export function notPrincipalExcludes(spec: PrincipalSpec, caller: Caller): boolean {
   const kind = caller.form?.kind;
-  if (
-    caller.hasBoundary === true &&
-    (kind === 'user' || kind === 'role' || kind === 'assumed-role')
-  )
+  if (caller.hasBoundary && (kind === 'user' || kind === 'role' || kind === 'assumed-role'))
     return false;
   if (spec.kind === 'wildcard') return true;
   const kinds = new Set<PrincipalMatchKind>();

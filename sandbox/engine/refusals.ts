@@ -80,6 +80,13 @@ const ALIAS_CHANGES = new Set(['kms:createalias', 'kms:updatealias', 'kms:delete
 
 /** A change AWS refuses to anyone, or `null`. `action` is lowercase. */
 export function awsOwnedRefusal(action: string, resource: string): Refusal | null {
+  // Most requests are none of these actions: settle that before splitting the ARN.
+  if (
+    !MANAGED_POLICY_CHANGES.has(action) &&
+    !ROLE_CHANGES.has(action) &&
+    !ALIAS_CHANGES.has(action)
+  )
+    return null;
   const fields = splitArnFields(resource);
   if (fields === null) return null;
   const [, , service, , account, rest] = fields;
