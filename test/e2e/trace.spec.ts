@@ -3,11 +3,13 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 // The trace panel explains what ran: the steps of that operation only (an S3 call has the
 // bucket's policy and the service's answer, never a trust policy or issued credentials), the
 // counter ending at the decision, the deciding statement highlighted in the editor of its own
-// document (a bucket policy here), and service errors shown as errors with AWS's text.
+// document (a bucket policy here), service errors shown as errors with AWS's text, and the
+// editor's findings computed with the options the engine uses (the third-party warning).
 test.describe.configure({ timeout: 90_000 });
 
 const CH01 = '/chapters/01-why-several-accounts/';
 const CH08 = '/chapters/08-temporary-credentials/';
+const CH04 = '/chapters/04-confused-deputy-external-id/';
 
 async function open(page: Page, url: string, id: string): Promise<Locator> {
   await page.goto(url);
@@ -73,4 +75,12 @@ test('expired credentials are an error with AWS text, decided at the request che
     'fail',
   );
   await expect(box).not.toContainText('Denied: nothing allows it');
+});
+
+test('the editor shows the third-party-without-ExternalId warning the engine computes', async ({
+  page,
+}) => {
+  const box = await open(page, CH04, 'ch04-confused-deputy');
+  const trust = box.locator('.sb-policy[data-doc="policies/you/billing-trust.json"]');
+  await expect(trust.locator('[data-code="third-party-without-external-id"]')).toHaveCount(1);
 });
