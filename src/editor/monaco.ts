@@ -24,8 +24,12 @@ import 'monaco-editor/features/dropOrPasteInto/register';
 import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
+import { lintPolicy } from '../../sandbox/catalog/lint.ts';
+import { parsePolicy } from '../../sandbox/policy/parse.ts';
 import type { Finding, PolicyKind, Severity, SourceRange } from '../../sandbox/policy/types.ts';
 import type { Lang } from '../i18n/strings.ts';
+import { loadCatalog, loadServices, servicesNamed } from './catalog-client.ts';
+import { registerCatalogFeatures, serveModel } from './catalog-features.ts';
 import { policySchema } from './schema.ts';
 
 declare global {
@@ -37,6 +41,9 @@ declare global {
 window.MonacoEnvironment = {
   getWorker: (_id, label) => (label === 'json' ? new JsonWorker() : new EditorWorker()),
 };
+
+// Completions and hovers from AWS's action catalog, for every policy editor of the page.
+registerCatalogFeatures(monaco);
 
 let configuredLang: Lang | null = null;
 
@@ -115,6 +122,7 @@ export function createPolicyEditor(options: PolicyEditorOptions): PolicyEditor {
     renderLineHighlight: 'none',
     fixedOverflowWidgets: true,
   });
+  const unserve = serveModel(uri, options.lang);
   const changeSub = model.onDidChangeContent(() => {
     options.onChange(model.getValue());
   });
@@ -147,28 +155,56 @@ export function createPolicyEditor(options: PolicyEditorOptions): PolicyEditor {
     return new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column);
   };
 
+  // The caller's findings (the parser's), and the action catalog's, which this editor adds:
+  // at once with the services already loaded, again when the ones the policy names arrive.
+  let given: readonly Finding[] = [];
+  let fromCatalog: readonly Finding[] = [];
+  let generation = 0;
+  const showMarkers = (): void => {
+    monaco.editor.setModelMarkers(
+      model,
+      'iamlab',
+      [...given, ...fromCatalog].map((f) => {
+        const r = range(f.range ?? { start: 0, end: Math.min(1, model.getValueLength()) });
+        return {
+          severity: MARKER_SEVERITY[f.severity],
+          message: f.message[options.lang],
+          code: f.code,
+          startLineNumber: r.startLineNumber,
+          startColumn: r.startColumn,
+          endLineNumber: r.endLineNumber,
+          endColumn: r.endColumn,
+        };
+      }),
+    );
+  };
+  const lintWithCatalog = (): void => {
+    const mine = ++generation;
+    const policy = parsePolicy(model.getValue(), { kind: options.kind });
+    const show = (cat: Awaited<ReturnType<typeof loadCatalog>>): void => {
+      if (mine !== generation || model.isDisposed()) return;
+      fromCatalog = lintPolicy(policy, cat);
+      showMarkers();
+    };
+    loadCatalog()
+      .then(async (cat) => {
+        show(cat);
+        if (await loadServices(cat, servicesNamed(cat, policy))) show(cat);
+      })
+      .catch(() => {
+        // Offline: the catalog's checks are missing until the files can be fetched.
+      });
+  };
+
   return {
     getText: () => model.getValue(),
     setText(text) {
       if (text !== model.getValue()) model.setValue(text);
     },
     setFindings(findings) {
-      monaco.editor.setModelMarkers(
-        model,
-        'iamlab',
-        findings.map((f) => {
-          const r = range(f.range ?? { start: 0, end: Math.min(1, model.getValueLength()) });
-          return {
-            severity: MARKER_SEVERITY[f.severity],
-            message: f.message[options.lang],
-            code: f.code,
-            startLineNumber: r.startLineNumber,
-            startColumn: r.startColumn,
-            endLineNumber: r.endLineNumber,
-            endColumn: r.endColumn,
-          };
-        }),
-      );
+      given = findings;
+      showMarkers();
+      lintWithCatalog();
     },
     highlight(r) {
       decorations.set(
@@ -191,6 +227,7 @@ export function createPolicyEditor(options: PolicyEditorOptions): PolicyEditor {
       editor.focus();
     },
     dispose() {
+      unserve();
       themeObserver.disconnect();
       changeSub.dispose();
       mouseSub.dispose();

@@ -9,7 +9,7 @@ import type { PolicySummary, ServiceSummary } from '../../../sandbox/catalog/sum
 type Labels = Readonly<Record<string, string>>;
 
 // The console's own words for access levels in Japanese (IAM コンソールのポリシー概要).
-const LEVELS: Readonly<Record<Lang, Readonly<Record<AccessLevel, string>>>> = {
+export const ACCESS_LEVEL_NAMES: Readonly<Record<Lang, Readonly<Record<AccessLevel, string>>>> = {
   en: {
     List: 'List',
     Read: 'Read',
@@ -99,7 +99,7 @@ function serviceTable(s: ServiceSummary, lang: Lang): Element {
           el(
             'th',
             { scope: 'row' },
-            el('span', {}, LEVELS[lang][l.level]),
+            el('span', {}, ACCESS_LEVEL_NAMES[lang][l.level]),
             el(
               'details',
               {},

@@ -1,0 +1,90 @@
+// AWS's action catalog in the browser: `catalog/index.json` (services, global keys; ~7 KB
+// gzip) when editing starts, then one `catalog/<prefix>.json` per service the policy names
+// (S3 ≈ 6 KB gzip), fetched from the site itself (written at build time by
+// scripts/catalog-files.ts). Only the editor's lazy chunk imports this module, so no page
+// loads it before the learner edits.
+import { createCatalog } from '../../sandbox/catalog/catalog.ts';
+import { lintPolicy } from '../../sandbox/catalog/lint.ts';
+import type { Catalog, CatalogIndex, ServiceFile } from '../../sandbox/catalog/types.ts';
+import { parsePolicy } from '../../sandbox/policy/parse.ts';
+import type { Finding, ParsedPolicy, PolicyKind } from '../../sandbox/policy/types.ts';
+
+const BASE = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}catalog/`;
+
+const files = new Map<string, ServiceFile>();
+const fetching = new Map<string, Promise<void>>();
+let catalog: Promise<Catalog> | null = null;
+
+async function getJson<T>(name: string): Promise<T> {
+  const response = await fetch(`${BASE}${name}`);
+  if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** The catalog; services the policy names are added by `loadServices`. */
+export function loadCatalog(): Promise<Catalog> {
+  catalog ??= getJson<CatalogIndex>('index.json').then((index) =>
+    createCatalog(index, (prefix) => files.get(prefix) ?? null),
+  );
+  // Offline after a deploy: let a later edit try again rather than keep the failure.
+  catalog.catch(() => {
+    catalog = null;
+  });
+  return catalog;
+}
+
+/** Fetches the services not loaded yet; resolves to true when some were added. */
+export async function loadServices(cat: Catalog, prefixes: Iterable<string>): Promise<boolean> {
+  const wanted = [...new Set([...prefixes].map((p) => p.toLowerCase()))].filter(
+    (p) => !files.has(p) && cat.serviceName(p) !== undefined,
+  );
+  if (wanted.length === 0) return false;
+  await Promise.all(
+    wanted.map((p) => {
+      let pending = fetching.get(p);
+      if (pending === undefined) {
+        pending = getJson<ServiceFile>(`${p}.json`)
+          .then((file) => {
+            files.set(p, file);
+          })
+          .finally(() => fetching.delete(p));
+        fetching.set(p, pending);
+      }
+      return pending;
+    }),
+  );
+  return true;
+}
+
+/** Service prefixes a policy's actions and condition keys name (the keys' owners too). */
+export function servicesNamed(cat: Catalog, policy: ParsedPolicy): Set<string> {
+  const out = new Set<string>();
+  const prefixOf = (text: string): string | null => {
+    const colon = text.indexOf(':');
+    return colon > 0 ? text.slice(0, colon).toLowerCase() : null;
+  };
+  for (const st of policy.document?.statements ?? []) {
+    for (const v of [...(st.action ?? []), ...(st.notAction ?? [])]) {
+      const p = prefixOf(v.value);
+      if (p !== null) out.add(p);
+    }
+    for (const c of st.conditions) {
+      const p = prefixOf(c.key.value);
+      if (p === null) continue;
+      out.add(p);
+      for (const owner of cat.index.keyPrefixes[p] ?? []) out.add(owner);
+    }
+  }
+  return out;
+}
+
+/**
+ * The catalog's findings for a policy text, once the services it names are loaded: what the
+ * editor underlines and what a findings list can show beside the parser's own.
+ */
+export async function catalogFindingsFor(text: string, kind: PolicyKind): Promise<Finding[]> {
+  const cat = await loadCatalog();
+  const policy = parsePolicy(text, { kind });
+  await loadServices(cat, servicesNamed(cat, policy));
+  return lintPolicy(policy, cat);
+}
