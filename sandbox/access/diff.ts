@@ -104,7 +104,7 @@ function minus(a: readonly Requirement[], b: readonly Requirement[]): Requiremen
 
 /** The topic marker は: spaced after a Latin name (`alice は`), joined after Japanese (`ロールは`). */
 function topic(who: string): string {
-  return /[\u0000-\u007f]$/.test(who) ? `${who} は` : `${who}は`;
+  return (who.codePointAt(who.length - 1) ?? 0) < 0x80 ? `${who} は` : `${who}は`;
 }
 
 function words(
