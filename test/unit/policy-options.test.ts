@@ -8,10 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Finding, ParsedPolicy } from '../../sandbox/policy/types.ts';
 import { loadScenarios } from '../../sandbox/scenario/load.ts';
-import { applyOverlay } from '../../sandbox/scenario/run.ts';
+import { decidingRanges } from '../../sandbox/explain/highlight.ts';
+import { applyOverlay, runAttempt } from '../../sandbox/scenario/run.ts';
 import type { Scenario } from '../../sandbox/scenario/types.ts';
 import { findRole, findUser, roleArnOf } from '../../sandbox/world/lookup.ts';
-import { documentPolicyOptions } from '../../sandbox/world/policy-options.ts';
+import { documentPolicyOptions, documentUses } from '../../sandbox/world/policy-options.ts';
 import {
   boundaryOf,
   orgPolicyLevels,
@@ -105,4 +106,33 @@ describe('editor and engine findings agree', () => {
       });
     }
   }
+});
+
+describe('document identity is data', () => {
+  it('every statement a run credits names a world document by its id (or an AWS default policy)', () => {
+    const builtIn = new Set(['FullAWSAccess', 'RCPFullAWSAccess']);
+    const kinds = new Set<string>();
+    const stray: string[] = [];
+    for (const scenario of scenarios) {
+      const world = applyOverlay(scenario.world, scenario.solution);
+      const uses = documentUses(world);
+      for (const attempt of [...scenario.attempts, ...scenario.goals]) {
+        for (const step of runAttempt(world, scenario.clockStart, attempt).steps) {
+          for (const [doc, range] of decidingRanges(step.outcome.trace)) {
+            const use = uses.get(doc);
+            if (use === undefined) {
+              if (!builtIn.has(doc)) stray.push(`${scenario.id}/${attempt.id}: ${doc}`);
+              continue;
+            }
+            kinds.add(use.kind);
+            // The range points into that document's own text.
+            expect((world.documents[doc] ?? '').slice(range.start, range.end)).toMatch(/^\{/);
+          }
+        }
+      }
+    }
+    expect(stray).toEqual([]);
+    // Bucket policies, boundaries, SCPs, RCPs, trust and identity policies alike.
+    expect([...kinds].sort()).toEqual(['boundary', 'identity', 'rcp', 'resource', 'scp', 'trust']);
+  });
 });
