@@ -28,6 +28,7 @@
 import type { Finding, ParsedPolicy } from '../policy/types.ts';
 import { anyAllowGate, levelsGate, notApplicable, type GateEval } from './gates.ts';
 import type { AllowMatch } from './policy.ts';
+import { RCP_SERVICES } from './rcp-services.ts';
 import { awsOwnedRefusal, credentialRefusal, refusalSummary } from './refusals.ts';
 import { prepareRequest, type PreparedRequest } from './request.ts';
 import { summarize } from './summary.ts';
@@ -86,14 +87,15 @@ const SERVICE_LINKED_ROLE = ':role/aws-service-role/';
  * regardless of whether the principals belong to the same organizations or not"; AWS's own
  * confused-deputy RCPs test `aws:PrincipalIsAWSService`), with the exceptions of
  * "Resources and entities not restricted by RCPs": calls made by service-linked roles, a
- * service assuming its service-linked role, and `kms:RetireGrant`. The other exceptions need
- * facts a request case does not carry: the management account's resources (the world leaves
- * its RCPs out, sandbox/world/lookup.ts) and AWS managed KMS keys (their ARNs look like any
- * key's). The page also lists which services RCPs cover; the simulator applies them to every
- * service, so an RCP on a service outside that list denies here but not in AWS.
+ * service assuming its service-linked role, and `kms:RetireGrant`; and they apply only to the
+ * services the page lists (rcp-services.ts). The other exceptions need facts a request case
+ * does not carry: the management account's resources (the world leaves its RCPs out,
+ * sandbox/world/lookup.ts) and AWS managed KMS keys (their ARNs look like any key's).
  * https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html
  */
 function rcpExemption(req: PreparedRequest): string | null {
+  const colon = req.action.indexOf(':');
+  if (colon > 0 && !RCP_SERVICES.has(req.action.slice(0, colon))) return 'rcp-service-not-covered';
   if (req.action === 'kms:retiregrant') return 'rcp-exempt-retire-grant';
   const caller = req.caller;
   const roleArn = caller.roleArn ?? (caller.form?.kind === 'role' ? caller.text : undefined);
