@@ -312,12 +312,11 @@ describe('grammar findings', () => {
     ]);
   });
 
-  it('checks resource ARNs, allowing wildcards and variables in any field', () => {
+  it('checks resource ARNs, allowing wildcards in any field and variables in the resource part', () => {
     const good = [
       '*',
       'arn:aws:s3:::bucket',
       'arn:aws:iam::*:user/${aws:username}',
-      'arn:aws:iam::${aws:PrincipalAccount}:role/x',
       'arn:*:s3:::b',
       'arn:aws:iam::aws:policy/ReadOnlyAccess',
       'arn:aws:someservice:*:111122223333:finance/*',
@@ -336,6 +335,17 @@ describe('grammar findings', () => {
     ];
     const p = parse(policy({ ...allowS3, Resource: bad }));
     expect(p.findings.filter((f) => f.code === 'invalid-arn')).toHaveLength(bad.length);
+    // reference_policies_variables.html: no variable before the fifth colon.
+    const early = [
+      'arn:aws:iam::${aws:PrincipalAccount}:role/x',
+      'arn:aws:sqs:${aws:RequestedRegion}:111122223333:queue',
+      'arn:${aws:partition}:s3:::b',
+    ];
+    const q = parse(policy({ ...allowS3, Resource: early }));
+    expect(q.findings.map((f) => [f.code, f.severity])).toEqual(
+      early.map(() => ['variable-before-resource-part', 'error']),
+    );
+    expect(q.hasErrors).toBe(true);
   });
 
   it('checks Sid characters in IAM policies and their uniqueness', () => {
