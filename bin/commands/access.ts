@@ -11,11 +11,12 @@ import {
   findPaths,
   renderMap,
   renderPaths,
+  scenarioIdentities,
   targetPhrase,
   subjectName,
   withPhrase,
 } from '../../sandbox/access/index.ts';
-import type { AccessMap } from '../../sandbox/access/index.ts';
+import type { AccessMap, FederatedIdentity } from '../../sandbox/access/index.ts';
 import { applyOverlay, loadScenarios, renderProblem } from '../../sandbox/scenario/index.ts';
 import type { Scenario } from '../../sandbox/scenario/index.ts';
 import type { World } from '../../sandbox/world/index.ts';
@@ -130,25 +131,34 @@ function stateOf(scenario: Scenario, state: string): World {
 
 function diff(o: Options, io: CommandIo): number {
   const [x, y] = o.diff ?? ['start', 'solution'];
-  let before: { world: World; now: number };
-  let after: { world: World; now: number };
+  let before: { world: World; now: number; identities: FederatedIdentity[] };
+  let after: { world: World; now: number; identities: FederatedIdentity[] };
   if (o.scenario !== undefined) {
     const loaded = load(o.dir, o.scenario, o.lang, io);
     if (!loaded.ok) return loaded.status;
     const s = loaded.scenario;
-    before = { world: stateOf(s, x), now: s.clockStart };
-    after = { world: stateOf(s, y), now: s.clockStart };
+    const identities = scenarioIdentities(s);
+    before = { world: stateOf(s, x), now: s.clockStart, identities };
+    after = { world: stateOf(s, y), now: s.clockStart, identities };
   } else {
     const a = load(x.replace(/\/+$/, ''), undefined, o.lang, io);
     if (!a.ok) return a.status;
     const b = load(y.replace(/\/+$/, ''), undefined, o.lang, io);
     if (!b.ok) return b.status;
-    before = { world: a.scenario.world, now: a.scenario.clockStart };
-    after = { world: b.scenario.world, now: a.scenario.clockStart };
+    before = {
+      world: a.scenario.world,
+      now: a.scenario.clockStart,
+      identities: scenarioIdentities(a.scenario),
+    };
+    after = {
+      world: b.scenario.world,
+      now: a.scenario.clockStart,
+      identities: scenarioIdentities(b.scenario),
+    };
   }
   const changes = diffAccessMaps(
-    computeAccessMap(before.world, { now: before.now }),
-    computeAccessMap(after.world, { now: after.now }),
+    computeAccessMap(before.world, { now: before.now, identities: before.identities }),
+    computeAccessMap(after.world, { now: after.now, identities: after.identities }),
     [...before.world.accounts, ...after.world.accounts],
   );
   if (o.json) {
@@ -209,7 +219,10 @@ export const accessCommand: Command = {
     if (!loaded.ok) return loaded.status;
     const scenario = loaded.scenario;
     const world = stateOf(scenario, o.solution ? 'solution' : 'start');
-    const map = computeAccessMap(world, { now: scenario.clockStart });
+    const map = computeAccessMap(world, {
+      now: scenario.clockStart,
+      identities: scenarioIdentities(scenario),
+    });
     const aliases = new Map(world.accounts.map((a) => [a.id, a.alias]));
     if (o.from !== undefined && o.to !== undefined) {
       const result = findPaths(map, { from: o.from, to: o.to });

@@ -307,6 +307,58 @@ describe('access map: reach', () => {
     ]);
   });
 
+  it('follows each person an IdP signs in by their own claims', () => {
+    const provider = `arn:aws:iam::${PROD}:saml-provider/Corp`;
+    const documents = {
+      'saml-trust.json': doc({
+        Effect: 'Allow',
+        Principal: { Federated: provider },
+        Action: 'sts:AssumeRoleWithSAML',
+        Condition: { StringEquals: { 'saml:edupersonaffiliation': 'staff' } },
+      }),
+    };
+    const person = (nameId: string, affiliation: string) =>
+      ({
+        protocol: 'saml',
+        provider,
+        assertion: {
+          issuer: 'https://idp.example.com/saml',
+          recipient: 'https://signin.aws.amazon.com/saml',
+          audience: 'urn:amazon:webservices',
+          nameId,
+          roles: [`${roleArn('Staff')},${provider}`],
+          roleSessionName: nameId,
+          notOnOrAfter: '+5m',
+          attributes: { 'saml:edupersonaffiliation': [affiliation] },
+        },
+      }) as const;
+    const map = computeAccessMap(
+      world({
+        documents,
+        prod: {
+          samlProviders: [{ name: 'Corp', issuer: 'https://idp.example.com/saml' }],
+          roles: [{ name: 'Staff', trustPolicy: 'saml-trust.json' }],
+        },
+      }),
+      {
+        now: NOW,
+        identities: [
+          person('alice@example.com', 'staff'),
+          person('carol@example.com', 'contractor'),
+        ],
+      },
+    );
+    expect(
+      reach(map, `saml:${provider}#alice@example.com`, roleArn('Staff'))?.routes[0]?.requirements,
+    ).toEqual([]);
+    expect(reach(map, `saml:${provider}#carol@example.com`, roleArn('Staff'))).toBeUndefined();
+    const carol = map.blocked.find((b) => b.from === `saml:${provider}#carol@example.com`);
+    expect([carol?.gate, carol?.tried]).toEqual(['resource', []]);
+    expect(
+      map.subjects.find((x) => x.subject.id === `saml:${provider}#carol@example.com`)?.subject.via,
+    ).toBe('Corp');
+  });
+
   it('says "never" when no value meets the condition, and names the keys it tried', () => {
     const documents = {
       ...base,

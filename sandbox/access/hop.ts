@@ -274,6 +274,22 @@ export function federatedCallOf(
   set: readonly Requirement[],
   now: number,
 ): AssumeRoleWithSamlCall | AssumeRoleWithWebIdentityCall {
+  // One person: their own assertion or token, as the scenario wrote it, to any role.
+  const fixed = idp.fixed;
+  if (fixed?.protocol === 'saml')
+    return {
+      op: 'AssumeRoleWithSAML',
+      roleArn,
+      principalArn: fixed.provider,
+      assertion: fixed.assertion,
+    };
+  if (fixed?.protocol === 'oidc')
+    return {
+      op: 'AssumeRoleWithWebIdentity',
+      roleArn,
+      roleSessionName: DEFAULT_SESSION_NAME,
+      token: fixed.token,
+    };
   const claims = new Map<string, ContextValue>();
   for (const r of set) claims.set(r.key.toLowerCase(), r.value);
   if (idp.protocol === 'saml') {
@@ -349,9 +365,10 @@ export function federatedHop(world: World, now: number, idp: IdpNode, role: Role
   if (first.ok)
     return { alternatives: [{ requirements: [], gates: gatesFor(first) }], blocked: null };
   const prefix = idp.protocol === 'saml' ? 'saml:' : `${(idp.host ?? '').toLowerCase()}:`;
+  // A person's claims are what they are: only "any user of the IdP" has claims to try.
   const variables = variablesOf(
     [role.trust, ...role.rcps.flat()],
-    CLAIMS,
+    idp.fixed === undefined ? CLAIMS : new Set(),
     [prefix],
     idp.protocol === 'saml' ? SAML_FIXED : new Set(),
   );

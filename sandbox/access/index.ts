@@ -1,6 +1,8 @@
 // The access map: who can reach which role and bucket, by which chain, and what it takes.
 export { computeAccessMap, targetKey } from './map.ts';
 export { createAccessCache } from './model.ts';
+export { scenarioIdentities } from './identities.ts';
+export { routeAttempt } from './replay.ts';
 export type { AccessCache } from './model.ts';
 export { diffAccessMaps } from './diff.ts';
 export type { AccessChange, ChangeKind } from './diff.ts';

@@ -194,6 +194,18 @@ function record(
 
 const NOBODY_ALLOWS: ReadonlySet<string> = new Set(['no-allow', 'identity-does-not-allow']);
 
+/**
+ * Whether a trust names an IdP: by the provider's ARN or a web-identity host, or, for one
+ * person of an OIDC issuer, by the IAM OIDC provider of that issuer in any account.
+ */
+function namesIdp(named: Named, idp: IdpNode): boolean {
+  if (named.federated.has(idp.subject.arn)) return true;
+  const host = idp.host;
+  if (idp.fixed === undefined || host === undefined) return false;
+  for (const f of named.federated) if (f.endsWith(`:oidc-provider/${host}`)) return true;
+  return false;
+}
+
 /** Callers by account and by name, to find whom a policy names without trying everyone. */
 interface CallerIndex {
   readonly all: readonly CallerNode[];
@@ -331,7 +343,7 @@ function allHops(world: World, now: number, model: Model, cache: AccessCache): H
     const callers = namedList(named);
     let incoming = targets.get(role);
     if (incoming === undefined || incoming.named !== callers) {
-      const idps = model.idps.filter((idp) => named.federated.has(idp.subject.arn));
+      const idps = model.idps.filter((idp) => namesIdp(named, idp));
       incoming = roleIncoming(world, now, role, callers, idps, cache);
       targets.set(role, incoming);
     }
@@ -493,7 +505,7 @@ export function computeAccessMap(
   options: AccessOptions,
   cache: AccessCache = createAccessCache(),
 ): AccessMap {
-  const model = buildModel(world, options.now, cache);
+  const model = buildModel(world, options.now, cache, options.identities);
   const { ok, blocked } = allHops(world, options.now, model, cache);
   const edges = new Map<string, Edge[]>();
   for (const edge of ok) {

@@ -18,7 +18,7 @@ import {
 } from '../world/lookup.ts';
 import { orgPolicyLevels, trustPolicyOf } from '../world/resolve.ts';
 import type { Account, Bucket, Role, User, World } from '../world/types.ts';
-import type { Subject, SubjectAccess } from './types.ts';
+import type { FederatedIdentity, Subject, SubjectAccess } from './types.ts';
 
 /** A subject that makes calls with AWS credentials (everyone but the IdPs). */
 export interface CallerNode {
@@ -31,6 +31,8 @@ export interface CallerNode {
 
 /** A SAML or OIDC provider: calls without credentials, only the trust policy decides. */
 export interface IdpNode {
+  /** One person of the IdP with the claims they have; absent for "any user of the IdP". */
+  readonly fixed?: FederatedIdentity;
   readonly subject: Subject;
   readonly protocol: 'saml' | 'oidc';
   /** SAML: the provider's issuer. */
@@ -339,7 +341,56 @@ function unusedAccount(world: World): string {
   }
 }
 
-export function buildModel(world: World, now: number, cache: AccessCache): Model {
+/** The IdP node for one person of a scenario: the provider as the world has it, their claims. */
+export function identityNode(world: World, identity: FederatedIdentity): IdpNode {
+  if (identity.protocol === 'saml') {
+    const at = identity.provider.indexOf(':saml-provider/');
+    const name =
+      at < 0 ? identity.provider : identity.provider.slice(at + ':saml-provider/'.length);
+    const account = world.accounts.find((a) =>
+      identity.provider.startsWith(`arn:aws:iam::${a.id}:`),
+    );
+    const nameId = identity.assertion.nameId;
+    return {
+      subject: {
+        id: `saml:${identity.provider}#${nameId}`,
+        kind: 'saml',
+        arn: identity.provider,
+        account: account?.id ?? null,
+        ...(account === undefined ? {} : { accountAlias: account.alias }),
+        name: nameId,
+        mfa: false,
+        via: name,
+      },
+      protocol: 'saml',
+      issuer: identity.assertion.issuer,
+      fixed: identity,
+    };
+  }
+  const host = identity.token.iss.replace(/^https:\/\//, '').replace(/\/$/, '');
+  return {
+    subject: {
+      id: `oidc:${host}#${identity.token.sub}`,
+      kind: 'oidc',
+      arn: host,
+      account: null,
+      name: identity.token.sub,
+      mfa: false,
+      via: host,
+    },
+    protocol: 'oidc',
+    host,
+    clientIds: [identity.token.aud],
+    fixed: identity,
+  };
+}
+
+export function buildModel(
+  world: World,
+  now: number,
+  cache: AccessCache,
+  identities: readonly FederatedIdentity[] = [],
+): Model {
   if (cache.now !== now) {
     cache.now = now;
     cache.entries.clear();
@@ -455,6 +506,14 @@ export function buildModel(world: World, now: number, cache: AccessCache): Model
         clientIds: [],
       })),
     );
+  }
+  const people = new Set<string>();
+  for (const identity of identities) {
+    const key = JSON.stringify(identity);
+    const node = b.memo(`person:${key}`, [world.accounts], () => identityNode(world, identity));
+    if (people.has(node.subject.id)) continue;
+    people.add(node.subject.id);
+    idps.push(node);
   }
   for (const key of [...cache.entries.keys()]) if (!b.seen.has(key)) cache.entries.delete(key);
   return {

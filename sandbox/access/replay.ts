@@ -7,11 +7,19 @@ import type { AssumeRoleCall, StsCall } from '../sts/types.ts';
 import { findBucket } from '../world/lookup.ts';
 import type { World } from '../world/types.ts';
 import { BUCKET_ACTIONS, bucketResource, federatedCallOf } from './hop.ts';
-import type { IdpNode } from './model.ts';
-import type { Hop, Route, Subject } from './types.ts';
+import { identityNode, type IdpNode } from './model.ts';
+import type { FederatedIdentity, Hop, Route, Subject } from './types.ts';
 
 /** The IdP a SAML or OIDC subject stands for, as the map built it. */
-function idpOf(world: World, subject: Subject): IdpNode | null {
+function idpOf(
+  world: World,
+  subject: Subject,
+  identities: readonly FederatedIdentity[],
+): IdpNode | null {
+  for (const identity of identities) {
+    const node = identityNode(world, identity);
+    if (node.subject.id === subject.id) return node;
+  }
   for (const account of world.accounts) {
     for (const p of account.samlProviders ?? []) {
       if (`saml:arn:aws:iam::${account.id}:saml-provider/${p.name}` === subject.id)
@@ -50,6 +58,7 @@ export function routeAttempt(
   subject: Subject,
   route: Route,
   now: number,
+  identities: readonly FederatedIdentity[] = [],
 ): Attempt | null {
   if (subject.kind === 'external' || subject.kind === 'anyone') return null;
   if (route.requirements.some((r) => r.kind === 'source-ip')) return null;
@@ -62,7 +71,7 @@ export function routeAttempt(
     const to = hop.to;
     if (to.kind === 'role') {
       if (i === 0 && (subject.kind === 'saml' || subject.kind === 'oidc')) {
-        const idp = idpOf(world, subject);
+        const idp = idpOf(world, subject, identities);
         if (idp === null) return null;
         steps.push({ call: federatedCallOf(idp, to.arn, hop.requirements, now) });
       } else {

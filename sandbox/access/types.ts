@@ -3,6 +3,7 @@
 // Plain data, so that a Web Worker can post it and the CLI can print it as JSON.
 import type { ContextValue, GateId, GateOutcome, Side } from '../engine/types.ts';
 import type { Localized } from '../policy/types.ts';
+import type { OidcClaims, SamlAssertion } from '../sts/types.ts';
 
 /** Who can act: every user, every role (through its sessions), every IdP, outsiders, anyone. */
 export type SubjectKind = 'user' | 'role' | 'saml' | 'oidc' | 'external' | 'anyone';
@@ -25,7 +26,17 @@ export interface Subject {
    * role sessions that follow, so later hops may ask for it too.
    */
   readonly mfa: boolean;
+  /** For one person of an IdP (an assertion or token the scenario uses): the IdP's name. */
+  readonly via?: string;
 }
+
+/**
+ * One person an IdP signs in, as a scenario's SAML assertion or OIDC token describes them:
+ * they reach what their own claims open, and nothing their claims do not.
+ */
+export type FederatedIdentity =
+  | { readonly protocol: 'saml'; readonly provider: string; readonly assertion: SamlAssertion }
+  | { readonly protocol: 'oidc'; readonly token: OidcClaims };
 
 /** The bucket actions the map checks, each as one S3 action on the bucket or an object. */
 export type BucketAction = 'read' | 'write' | 'list' | 'delete';
@@ -131,4 +142,6 @@ export interface AccessOptions {
   readonly now: number;
   /** Longest chain followed, in hops. */
   readonly maxHops?: number;
+  /** People the IdPs sign in (`scenarioIdentities`), besides each IdP's "any of its users". */
+  readonly identities?: readonly FederatedIdentity[];
 }

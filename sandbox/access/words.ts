@@ -14,6 +14,8 @@ function where(subject: {
 
 export function subjectName(s: Subject, lang: Lang): string {
   const at = where(s);
+  if (s.via !== undefined)
+    return lang === 'en' ? `${s.name} (via ${s.via})` : `${s.name}（${s.via} 経由）`;
   switch (s.kind) {
     case 'user':
       return s.name;

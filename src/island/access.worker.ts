@@ -6,8 +6,10 @@ import {
   computeAccessMap,
   createAccessCache,
   diffAccessMaps,
+  scenarioIdentities,
   type AccessChange,
   type AccessMap,
+  type FederatedIdentity,
 } from '../../sandbox/access/index.ts';
 import type { Scenario } from '../../sandbox/scenario/types.ts';
 import type { DocId } from '../../sandbox/world/types.ts';
@@ -42,17 +44,19 @@ export function accessResponder(): (request: AccessRequest) => AccessReply | nul
   let cache = createAccessCache();
   let start: AccessMap | null = null;
   let previous: AccessMap | null = null;
+  let identities: FederatedIdentity[] = [];
   return (request) => {
     const began = performance.now();
     if (request.scenario !== undefined) {
       scenario = request.scenario;
+      identities = scenarioIdentities(scenario);
       cache = createAccessCache();
-      start = computeAccessMap(scenario.world, { now: scenario.clockStart }, cache);
+      start = computeAccessMap(scenario.world, { now: scenario.clockStart, identities }, cache);
       previous = null;
     }
     if (scenario === null || start === null) return null;
     const world = { ...scenario.world, documents: request.documents };
-    const map = computeAccessMap(world, { now: scenario.clockStart }, cache);
+    const map = computeAccessMap(world, { now: scenario.clockStart, identities }, cache);
     const accounts = scenario.world.accounts;
     const reply: AccessReply = {
       id: request.id,

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { diffAccessMaps } from '../../sandbox/access/diff.ts';
 import { computeAccessMap } from '../../sandbox/access/map.ts';
 import { routeAttempt } from '../../sandbox/access/replay.ts';
+import { scenarioIdentities } from '../../sandbox/access/identities.ts';
 import { loadScenarios } from '../../sandbox/scenario/load.ts';
 import { applyOverlay, runAttempt } from '../../sandbox/scenario/run.ts';
 import type { Scenario } from '../../sandbox/scenario/types.ts';
@@ -27,8 +28,9 @@ function readTree(dir: string, out: Record<string, string> = {}): Record<string,
 const { scenarios } = loadScenarios(readTree(join(root, 'content/scenarios')));
 
 function diffLines(s: Scenario, now = s.clockStart): string[] {
-  const before = computeAccessMap(s.world, { now });
-  const after = computeAccessMap(applyOverlay(s.world, s.solution), { now });
+  const identities = scenarioIdentities(s);
+  const before = computeAccessMap(s.world, { now, identities });
+  const after = computeAccessMap(applyOverlay(s.world, s.solution), { now, identities });
   return diffAccessMaps(before, after, s.world.accounts).map((c) => c.text.en);
 }
 
@@ -74,18 +76,30 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
     '− alice can no longer delete objects in bucket `audit-logs` without MFA',
     '− alice can no longer assume Admin in acme-prod without MFA',
   ],
-  // Developer needs the staff affiliation; ReadOnly opens to every IdP user
+  // Developer needs the staff affiliation (carol, a contractor, and dave, with none, lose it;
+  // alice, staff, keeps it); ReadOnly opens to every IdP user
   'ch06-saml': [
     '− users of the SAML IdP CorpIdP can no longer write and delete objects in bucket `acme-dev-artifacts` without the claim `saml:edupersonaffiliation`',
     '− users of the SAML IdP CorpIdP can no longer assume Developer in acme-dev without the claim `saml:edupersonaffiliation`',
+    '− carol@example.com (via CorpIdP) can no longer write and delete objects in bucket `acme-dev-artifacts`',
+    '− carol@example.com (via CorpIdP) can no longer assume Developer in acme-dev',
+    '− dave@example.com (via CorpIdP) can no longer write and delete objects in bucket `acme-dev-artifacts`',
+    '− dave@example.com (via CorpIdP) can no longer assume Developer in acme-dev',
     '+ users of the SAML IdP CorpIdP can now assume ReadOnly in acme-dev',
+    '+ carol@example.com (via CorpIdP) can now assume ReadOnly in acme-dev',
+    '+ dave@example.com (via CorpIdP) can now assume ReadOnly in acme-dev',
   ],
-  // the GitHub role needs a `sub` for the right repository, the Cognito role an authenticated `amr`
+  // the GitHub role needs a `sub` for the right repository (the fork and the pull-request run
+  // lose it, `main` keeps it), the Cognito role an authenticated `amr`
   'ch07-web-identity': [
     '− tokens from token.actions.githubusercontent.com can no longer read and write objects in bucket `example-co-site` without the claim `token.actions.githubusercontent.com:sub`',
     '− tokens from token.actions.githubusercontent.com can no longer assume GitHubDeploy in example-co-prod without the claim `token.actions.githubusercontent.com:sub`',
     '− tokens from cognito-identity.amazonaws.com can no longer read objects in bucket `example-game-data` without the claim `cognito-identity.amazonaws.com:amr`',
     '− tokens from cognito-identity.amazonaws.com can no longer assume PlayerData in example-co-prod without the claim `cognito-identity.amazonaws.com:amr`',
+    '− repo:someone-else/fork:ref:refs/heads/main (via token.actions.githubusercontent.com) can no longer read and write objects in bucket `example-co-site`',
+    '− repo:someone-else/fork:ref:refs/heads/main (via token.actions.githubusercontent.com) can no longer assume GitHubDeploy in example-co-prod',
+    '− repo:example-co/webapp:pull_request (via token.actions.githubusercontent.com) can no longer read and write objects in bucket `example-co-site`',
+    '− repo:example-co/webapp:pull_request (via token.actions.githubusercontent.com) can no longer assume GitHubDeploy in example-co-prod',
   ],
   // the identity OU's SCP keeps people off the vendor's role, the Workloads RCP keeps the vendor out of LegacyAudit, the boundary keeps bob out of prod
   'ch09-guardrails': [
@@ -108,8 +122,10 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
     '− alice can no longer assume DataFix in example-workload',
     '− the AWSReservedSSO_DeveloperAccess_0123456789abcdef role in example-workload can no longer delete objects in bucket `app-data`',
     '− users of the SAML IdP AWSSSO_0123456789abcdef_DO_NOT_DELETE can no longer delete objects in bucket `app-data`',
+    '− alice@example.com (via AWSSSO_0123456789abcdef_DO_NOT_DELETE) can no longer delete objects in bucket `app-data`',
     '+ the AWSReservedSSO_DeveloperAccess_0123456789abcdef role in example-workload can now assume DataFix in example-workload',
     '+ users of the SAML IdP AWSSSO_0123456789abcdef_DO_NOT_DELETE can now assume DataFix in example-workload',
+    '+ alice@example.com (via AWSSSO_0123456789abcdef_DO_NOT_DELETE) can now assume DataFix in example-workload',
   ],
   // each exercise opens one path: alice to Deploy in dev, bob to Deploy in prod with MFA, ops-bot with the ExternalId, the main branch of webapp
   'ch12-capstone': [
@@ -120,6 +136,8 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
     '+ ops-bot can now assume Monitoring in example-co-prod, with the ExternalId `watchful-example-co-7f3a9c`',
     '+ tokens from token.actions.githubusercontent.com can now read and write objects in bucket `example-prod-releases`, with the claim `token.actions.githubusercontent.com:sub`=`repo:example-co/webapp:ref:refs/heads/main`',
     '+ tokens from token.actions.githubusercontent.com can now assume GitHubDeploy in example-co-prod, with the claim `token.actions.githubusercontent.com:sub`=`repo:example-co/webapp:ref:refs/heads/main`',
+    '+ repo:example-co/webapp:ref:refs/heads/main (via token.actions.githubusercontent.com) can now read and write objects in bucket `example-prod-releases`',
+    '+ repo:example-co/webapp:ref:refs/heads/main (via token.actions.githubusercontent.com) can now assume GitHubDeploy in example-co-prod',
   ],
   // bob can now assume Developer, with MFA
   'jump-account': [
@@ -176,12 +194,13 @@ describe('every route of every map replays through STS', () => {
     it(s.id, () => {
       const worlds: World[] = [s.world, applyOverlay(s.world, s.solution)];
       let replayed = 0;
+      const identities = scenarioIdentities(s);
       for (const world of worlds) {
-        const map = computeAccessMap(world, { now: s.clockStart });
+        const map = computeAccessMap(world, { now: s.clockStart, identities });
         for (const sa of map.subjects) {
           for (const reach of [...sa.roles, ...sa.buckets]) {
             for (const route of reach.routes) {
-              const attempt = routeAttempt(world, sa.subject, route, s.clockStart);
+              const attempt = routeAttempt(world, sa.subject, route, s.clockStart, identities);
               if (attempt === null) continue;
               const result = runAttempt(world, s.clockStart, attempt);
               const failed = result.steps.filter(
