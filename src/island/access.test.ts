@@ -54,6 +54,8 @@ describe('access worker', () => {
     const [first, edited, undone] = replies();
     expect(first?.sinceEdit).toEqual([]);
     expect(first?.sinceStart).toEqual([]);
+    expect(first?.start).toEqual(first?.map);
+    expect(edited?.start).toBeUndefined();
     expect(edited?.id).toBe(2);
     expect(edited?.sinceEdit.map((c) => c.text.en)).toEqual([
       '− alice can no longer read, write, list and delete objects in bucket `acme-prod-config` without MFA',

@@ -28,6 +28,8 @@ export interface AccessReply {
   readonly id: number;
   readonly scenarioId: string;
   readonly map: AccessMap;
+  /** The start state's map, in the reply to a request that brought the scenario. */
+  readonly start?: AccessMap;
   /** Against the documents of the previous request (empty for the first). */
   readonly sinceEdit: readonly AccessChange[];
   /** Against the scenario's start state. */
@@ -62,6 +64,7 @@ export function accessResponder(): (request: AccessRequest) => AccessReply | nul
       id: request.id,
       scenarioId: scenario.id,
       map,
+      ...(request.scenario === undefined ? {} : { start }),
       sinceEdit: previous === null ? [] : diffAccessMaps(previous, map, accounts),
       sinceStart: diffAccessMaps(start, map, accounts),
       aliases: accounts.map((a) => [a.id, a.alias] as const),

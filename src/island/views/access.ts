@@ -228,7 +228,10 @@ export function queryPaths(map: AccessMap, from: string, to: string): DiagramPat
 }
 
 export interface AccessPanelOptions {
-  /** Called with the routes of the latest changes, for the world diagram's `paths`. */
+  /**
+   * Called with the routes of what differs from the start (gained in `added`, lost in
+   * `removed`), for the world diagram's `paths`: an edit draws them, its undo clears them.
+   */
   readonly onPaths?: (paths: readonly DiagramPath[]) => void;
   /** Makes the worker; the default is the module worker next to this file. */
   readonly worker?: () => Worker;
@@ -251,15 +254,15 @@ export function accessPanel(
     options.worker?.() ??
     new Worker(new URL('../access.worker.ts', import.meta.url), { type: 'module' });
   let sent = 0;
-  let previous: AccessMap | null = null;
+  let start: AccessMap | null = null;
   let scenarioSent: string | null = null;
   worker.onmessage = (event: MessageEvent<AccessReply>) => {
     const reply = event.data;
+    if (reply.start !== undefined) start = reply.start;
     if (reply.id !== sent) return;
     patch(changesBox, accessChangesView(reply.sinceEdit, reply.sinceStart, level, lang));
     patch(matrixBox, accessMatrixView(reply.map, new Map(reply.aliases), lang));
-    options.onPaths?.(changePaths(reply.sinceEdit, previous, reply.map));
-    previous = reply.map;
+    options.onPaths?.(changePaths(reply.sinceStart, start, reply.map));
   };
   return {
     render(snapshot: Snapshot, changes: ReadonlySet<Change>) {
