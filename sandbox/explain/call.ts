@@ -45,9 +45,17 @@ function headlineOf(verdict: Verdict, lang: Lang): string {
   return VERDICT_LABEL[verdict as 'allowed' | 'explicitDeny' | 'implicitDeny'][lang];
 }
 
+/** What the resource's own policy is called for the resources the simulator models. */
+function resourcePolicyName(resource: string | undefined): 'bucketPolicy' | 'keyPolicy' | StepId {
+  if (resource?.startsWith('arn:aws:s3:::') === true) return 'bucketPolicy';
+  if (resource !== undefined && /^arn:[^:]+:kms:[^:]*:\d{12}:key\//.test(resource))
+    return 'keyPolicy';
+  return 'resourcePolicy';
+}
+
 /**
  * `resource`: the call's resource, when there is one; an S3 ARN names the resource-based
- * policy step "the bucket's policy".
+ * policy step "the bucket's policy" (a KMS key's, "the key policy").
  */
 export function explainCall(outcome: CallOutcome, lang: Lang, resource?: string): CallExplanation {
   const trace = outcome.trace;
@@ -59,9 +67,7 @@ export function explainCall(outcome: CallOutcome, lang: Lang, resource?: string)
   const steps = trace.steps.map((s): ExplainedStep => {
     const decided = s.step === trace.decidedAt;
     const label =
-      s.step === 'resourcePolicy' && resource?.startsWith('arn:aws:s3:::') === true
-        ? STEP_LABEL.bucketPolicy[lang]
-        : STEP_LABEL[s.step][lang];
+      STEP_LABEL[s.step === 'resourcePolicy' ? resourcePolicyName(resource) : s.step][lang];
     const outcomeText =
       s.outcome === 'pass'
         ? STEP_OUTCOME.pass[lang]

@@ -33,7 +33,7 @@ export const SIDE_LABEL: Readonly<Record<Side, Words>> = {
 };
 
 /** What each step is, on the operation it belongs to. */
-export const STEP_LABEL: Readonly<Record<StepId | 'bucketPolicy', Words>> = {
+export const STEP_LABEL: Readonly<Record<StepId | 'bucketPolicy' | 'keyPolicy', Words>> = {
   requestValidation: { en: 'Request checks', ja: 'リクエストの検証' },
   callerIdentity: {
     en: "The caller's identity-based policies",
@@ -42,6 +42,7 @@ export const STEP_LABEL: Readonly<Record<StepId | 'bucketPolicy', Words>> = {
   scps: { en: "SCPs of the caller's account", ja: '呼び出し元アカウントの SCP' },
   resourcePolicy: { en: "The resource's resource-based policy", ja: 'リソースベースのポリシー' },
   bucketPolicy: { en: "The bucket's policy", ja: 'バケットポリシー' },
+  keyPolicy: { en: "The key's key policy", ja: 'キーポリシー' },
   trustPolicy: { en: "The role's trust policy", ja: 'ロールの信頼ポリシー' },
   rcps: { en: "RCPs of the resource's account", ja: 'リソース側アカウントの RCP' },
   boundary: { en: 'Permissions boundary', ja: 'アクセス許可の境界' },

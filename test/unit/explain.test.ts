@@ -141,6 +141,14 @@ describe('gates named for the operation', () => {
     expect(ja).not.toMatch(/信頼ポリシー|認証情報の発行/);
   });
 
+  it('a KMS call names the key policy', () => {
+    const key = `arn:aws:kms:us-east-1:${DEV}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+    const out = call(dave, { op: 'Call', action: 'kms:Decrypt', resource: key });
+    const labels = explainCall(out, 'ja', key).steps.map((s) => s.label);
+    expect(labels).toContain('キーポリシー');
+    expect(labels).not.toContain('バケットポリシー');
+  });
+
   it('AssumeRole has the trust policy and the credentials issued; a skipped gate says why', () => {
     const out = call(alice, { op: 'AssumeRole', roleArn: `arn:aws:iam::${DEV}:role/Deploy` });
     const e = explainCall(out, 'en');
