@@ -81,6 +81,22 @@ function isKmsKey(req: PreparedRequest): boolean {
 
 const SERVICE_LINKED_ROLE = ':role/aws-service-role/';
 
+// Actions repeat across requests (keystrokes, benchmarks): whether RCPs cover one is kept,
+// bounded like the principal forms in principal.ts.
+const rcpCoverage = new Map<string, boolean>();
+
+/** Whether RCPs apply to `action` (lowercase): its service is on the RCP page's list. */
+function rcpCovers(action: string): boolean {
+  const known = rcpCoverage.get(action);
+  if (known !== undefined) return known;
+  const colon = action.indexOf(':');
+  // An action AWS could not name (no service) is left to the RCPs, as before the list.
+  const covers = colon <= 0 || RCP_SERVICES.has(action.slice(0, colon));
+  if (rcpCoverage.size >= 4096) rcpCoverage.clear();
+  rcpCoverage.set(action, covers);
+  return covers;
+}
+
 /**
  * Why RCPs do not apply to this request, or `null` when they do. They apply to AWS service
  * principals like any other ("RCPs impact the effective permissions of principals …
@@ -94,8 +110,7 @@ const SERVICE_LINKED_ROLE = ':role/aws-service-role/';
  * https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html
  */
 function rcpExemption(req: PreparedRequest): string | null {
-  const colon = req.action.indexOf(':');
-  if (colon > 0 && !RCP_SERVICES.has(req.action.slice(0, colon))) return 'rcp-service-not-covered';
+  if (!rcpCovers(req.action)) return 'rcp-service-not-covered';
   if (req.action === 'kms:retiregrant') return 'rcp-exempt-retire-grant';
   const caller = req.caller;
   const roleArn = caller.roleArn ?? (caller.form?.kind === 'role' ? caller.text : undefined);

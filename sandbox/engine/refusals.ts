@@ -82,9 +82,8 @@ const ALIAS_CHANGES = new Set(['kms:createalias', 'kms:updatealias', 'kms:delete
 export function awsOwnedRefusal(action: string, resource: string): Refusal | null {
   // Most requests are none of these actions: settle that before splitting the ARN.
   if (
-    !MANAGED_POLICY_CHANGES.has(action) &&
-    !ROLE_CHANGES.has(action) &&
-    !ALIAS_CHANGES.has(action)
+    (!action.startsWith('iam:') && !action.startsWith('kms:')) ||
+    (!MANAGED_POLICY_CHANGES.has(action) && !ROLE_CHANGES.has(action) && !ALIAS_CHANGES.has(action))
   )
     return null;
   const fields = splitArnFields(resource);
