@@ -359,6 +359,76 @@ describe('access map: reach', () => {
     ).toBe('Corp');
   });
 
+  it('carries a session tag and a source identity into later hops of the chain', () => {
+    const documents = {
+      // Each user may tag a session only with their own team, and name it only after themselves.
+      'alice.json': doc(
+        { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' },
+        {
+          Effect: 'Allow',
+          Action: 'sts:TagSession',
+          Resource: '*',
+          Condition: { StringEquals: { 'aws:RequestTag/team': '${aws:PrincipalTag/team}' } },
+        },
+        {
+          Effect: 'Allow',
+          Action: 'sts:SetSourceIdentity',
+          Resource: '*',
+          Condition: { StringEquals: { 'sts:SourceIdentity': '${aws:username}' } },
+        },
+      ),
+      'engineer-trust.json': doc({
+        Effect: 'Allow',
+        Principal: { AWS: JUMP },
+        Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'],
+      }),
+      'engineer.json': doc(
+        {
+          Effect: 'Allow',
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::data/${aws:PrincipalTag/team}/*',
+        },
+        { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' },
+      ),
+      'audit-trust.json': trust(
+        { AWS: roleArn('Engineer') },
+        { StringLike: { 'aws:SourceIdentity': '*' } },
+      ),
+    };
+    const users = (name: string, team: string) => ({
+      name,
+      inlinePolicies: [{ name: 'p', document: 'alice.json' }],
+      tags: [{ key: 'team', value: team }],
+    });
+    const map = computeAccessMap(
+      world({
+        documents,
+        jump: { users: [users('alice', 'payments'), users('bob', 'search')] },
+        prod: {
+          roles: [
+            {
+              name: 'Engineer',
+              trustPolicy: 'engineer-trust.json',
+              inlinePolicies: [{ name: 'e', document: 'engineer.json' }],
+            },
+            { name: 'Audit', trustPolicy: 'audit-trust.json' },
+          ],
+          buckets: [{ name: 'data', objects: ['payments/2023.csv'] }],
+        },
+      }),
+      { now: NOW },
+    );
+    expect(kinds(reach(map, user('alice'), 'data:read')?.routes[0]?.requirements ?? [])).toEqual([
+      'session-tag="payments"',
+    ]);
+    expect(reach(map, user('bob'), 'data:read')).toBeUndefined();
+    // Audit wants a source identity: only a chain that set one at Engineer gets in.
+    expect(
+      reach(map, user('alice'), roleArn('Audit'))?.routes.map((r) => kinds(r.requirements)),
+    ).toEqual([['source-identity="alice"']]);
+    expect(reach(map, `role:${roleArn('Engineer')}`, roleArn('Audit'))).toBeUndefined();
+  });
+
   it('says "never" when no value meets the condition, and names the keys it tried', () => {
     const documents = {
       ...base,

@@ -161,8 +161,13 @@ function authorizeAssume(
 }
 
 /** sts:AssumeRole from a caller's credentials, as `sts/assume-role.ts` decides it. */
-export function assumeHop(caller: CallerNode, role: RoleNode): HopAnswer {
-  const attempt = (set: readonly Requirement[]): AuthzResult | null => {
+export function assumeHop(
+  caller: CallerNode,
+  role: RoleNode,
+  forced: readonly Requirement[] = [],
+): HopAnswer {
+  const attempt = (given: readonly Requirement[]): AuthzResult | null => {
+    const set = forced.length === 0 ? given : [...forced, ...given];
     if (!validParameters(set)) return null;
     const extra = contextOf(set);
     const context: Record<string, ContextValue> = {
@@ -185,11 +190,22 @@ export function assumeHop(caller: CallerNode, role: RoleNode): HopAnswer {
     }
     return main;
   };
+  const withForced = (a: HopAnswer): HopAnswer =>
+    forced.length === 0
+      ? a
+      : {
+          ...a,
+          alternatives: a.alternatives.map((alt) => ({
+            ...alt,
+            requirements: [...forced, ...alt.requirements],
+          })),
+        };
   const baseline = attempt([]);
   if (baseline === null) return { alternatives: [], blocked: null };
-  if (baseline.decision === 'allowed') return answer([], attempt, baseline);
+  if (baseline.decision === 'allowed') return withForced(answer([], attempt, baseline));
   const id = caller.identity;
-  const variables = variablesOf(
+  const fixedKeys = new Set(forced.map((r) => r.key.toLowerCase()));
+  const all = variablesOf(
     [
       ...id.identityPolicies,
       id.boundary,
@@ -203,7 +219,8 @@ export function assumeHop(caller: CallerNode, role: RoleNode): HopAnswer {
     new Set(),
     id.context,
   );
-  return answer(variables, attempt, baseline);
+  const variables = all.filter((v) => !fixedKeys.has(v.id));
+  return withForced(answer(variables, attempt, baseline));
 }
 
 /** What the map asks about for a bucket action: the bucket, or its first listed object. */

@@ -18,8 +18,10 @@ import {
   type BucketNode,
   type CallerNode,
   type IdpNode,
+  markSuffix,
   type Model,
   type RoleNode,
+  type SessionMark,
 } from './model.ts';
 import { subsetOf, unionOf } from './requirements.ts';
 import type {
@@ -162,9 +164,18 @@ function edgeOf(hop: Hop): Edge {
     hop,
     key: targetKey(hop.to),
     sort: sortKey(hop.to),
-    lands: hop.to.kind === 'role' ? `role:${hop.to.arn}` : null,
+    lands: landsOf(hop),
     mfa: needsMfa(hop),
   };
+}
+
+/**
+ * The caller a hop makes: `role:ARN` for a role session, `role:ARN#KEY=VALUE` for one made
+ * with a session tag (it carries `aws:PrincipalTag/KEY` into later calls); null for a bucket.
+ */
+export function landsOf(hop: Hop): string | null {
+  if (hop.to.kind !== 'role') return null;
+  return `role:${hop.to.arn}${markSuffix(hop.session)}`;
 }
 
 function record(
@@ -174,15 +185,24 @@ function record(
   action: string,
   a: HopAnswer,
   pointed = true,
+  session?: SessionMark,
 ): void {
   let made = materialized.get(a);
   if (made === undefined) {
     made = {
       ok: a.alternatives.map((alt) =>
-        edgeOf({ from, to, action, requirements: alt.requirements, gates: alt.gates }),
+        edgeOf({
+          from,
+          to,
+          action,
+          requirements: alt.requirements,
+          gates: alt.gates,
+          ...(session === undefined ? {} : { session }),
+        }),
       ),
+      // A tagged try that fails is the untagged hop's story already.
       blocked:
-        a.blocked && (pointed || !NOBODY_ALLOWS.has(a.blocked.reason))
+        session === undefined && a.blocked && (pointed || !NOBODY_ALLOWS.has(a.blocked.reason))
           ? { from, to, action, ...a.blocked }
           : null,
     };
@@ -250,6 +270,48 @@ interface Incoming {
   readonly blocked: readonly BlockedHop[];
 }
 
+/**
+ * The marked sessions a caller can make of a role: a source identity it carries stays (STS
+ * refuses another), a tag it may ask for; the unmarked session is the plain hop's.
+ */
+function landings(caller: CallerNode, role: RoleNode): SessionMark[] {
+  const inherited = caller.mark?.sourceIdentity;
+  const out = new Map<string, SessionMark>();
+  if (inherited !== undefined)
+    out.set(markSuffix({ sourceIdentity: inherited }), { sourceIdentity: inherited });
+  for (const m of role.marks) {
+    if (inherited !== undefined && m.sourceIdentity !== undefined && m.sourceIdentity !== inherited)
+      continue;
+    const sourceIdentity = inherited ?? m.sourceIdentity;
+    const mark: SessionMark = {
+      ...(sourceIdentity === undefined ? {} : { sourceIdentity }),
+      ...(m.tag === undefined ? {} : { tag: m.tag }),
+    };
+    out.set(markSuffix(mark), mark);
+  }
+  return [...out.values()];
+}
+
+/** What the call must carry to make that session: the tag, and a new source identity. */
+function forcedBy(caller: CallerNode, mark: SessionMark): Requirement[] {
+  const out: Requirement[] = [];
+  if (mark.sourceIdentity !== undefined && caller.mark?.sourceIdentity === undefined)
+    out.push({
+      kind: 'source-identity',
+      key: 'sts:SourceIdentity',
+      value: mark.sourceIdentity,
+      how: 'match',
+    });
+  if (mark.tag !== undefined)
+    out.push({
+      kind: 'session-tag',
+      key: `aws:RequestTag/${mark.tag.key}`,
+      value: mark.tag.value,
+      how: 'match',
+    });
+  return out;
+}
+
 function roleIncoming(
   world: World,
   now: number,
@@ -262,14 +324,24 @@ function roleIncoming(
   const to = roleTarget(role);
   for (const caller of callers) {
     // A role does not chain into itself in the map: its own sessions already are it.
-    if (caller.subject.id === `role:${role.found.arn}`) continue;
-    record(
-      out,
-      caller.subject.id,
-      to,
-      'sts:AssumeRole',
-      cached(cache, caller, role, 'assume', () => assumeHop(caller, role)),
-    );
+    if (caller.subject.arn === role.found.arn && caller.subject.kind === 'role') continue;
+    // A session with a source identity makes only sessions that keep it: see landings().
+    if (caller.mark?.sourceIdentity === undefined)
+      record(
+        out,
+        caller.subject.id,
+        to,
+        'sts:AssumeRole',
+        cached(cache, caller, role, 'assume', () => assumeHop(caller, role)),
+      );
+    // The same call asking for each marked session worth having: it is another caller
+    // (its aws:SourceIdentity or aws:PrincipalTag differs), reached only by asking.
+    for (const mark of landings(caller, role)) {
+      const answer = cached(cache, caller, role, `assume${markSuffix(mark)}`, () =>
+        assumeHop(caller, role, forcedBy(caller, mark)),
+      );
+      record(out, caller.subject.id, to, 'sts:AssumeRole', answer, true, mark);
+    }
   }
   for (const idp of idps) {
     const action =
@@ -454,10 +526,15 @@ function reachOf(
         continue;
       }
       if (edge.lands === subject.id || passesThrough(from, edge.lands)) continue;
-      if (offer(roleLabels, edge.key, label)) queue.push(label);
+      // Kept per caller made (a tagged session is not an untagged one), merged per role below.
+      if (offer(roleLabels, edge.lands, label)) queue.push(label);
     }
   }
-  const reach = (labels: Map<string, Label[]>): Reach[] => {
+  const reach = (byNode: Map<string, Label[]>): Reach[] => {
+    const labels = new Map<string, Label[]>();
+    for (const list of byNode.values()) {
+      for (const label of list) offer(labels, label.edge.key, label);
+    }
     const out: { sort: string; reach: Reach }[] = [];
     for (const list of labels.values()) {
       const first = list[0];
@@ -514,7 +591,7 @@ export function computeAccessMap(
     else edges.set(edge.hop.from, [edge]);
   }
   const subjects: Subject[] = [
-    ...model.callers.map((c) => c.subject),
+    ...model.callers.filter((c) => c.mark === undefined).map((c) => c.subject),
     ...model.idps.map((i: IdpNode) => i.subject),
   ];
   const maxHops = options.maxHops ?? DEFAULT_MAX_HOPS;

@@ -16,8 +16,9 @@ import {
   userArnOf,
   type FoundRole,
 } from '../world/lookup.ts';
+import { wildcardMatch } from '../policy/wildcard.ts';
 import { orgPolicyLevels, trustPolicyOf } from '../world/resolve.ts';
-import type { Account, Bucket, Role, User, World } from '../world/types.ts';
+import type { Account, Bucket, Role, Tag, User, World } from '../world/types.ts';
 import type { FederatedIdentity, Subject, SubjectAccess } from './types.ts';
 
 /** A subject that makes calls with AWS credentials (everyone but the IdPs). */
@@ -27,6 +28,29 @@ export interface CallerNode {
   readonly scps: readonly (readonly ParsedPolicy[])[];
   /** An IAM user with an MFA device, or an outsider (whose own users may have one). */
   readonly mfaPossible: boolean;
+  /**
+   * For a role session made with session tags: those tags (then `aws:PrincipalTag/…` of
+   * later calls). Such a session is a place a route passes, not a subject of the map.
+   */
+  readonly mark?: SessionMark;
+}
+
+/**
+ * What a role session carries from how it was made: a source identity (set once, then kept
+ * down the chain) and a session tag (then `aws:PrincipalTag/…` of later calls).
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html
+ */
+export interface SessionMark {
+  readonly sourceIdentity?: string;
+  readonly tag?: Tag;
+}
+
+/** `#si=alice#team=payments`: how a marked session's node id ends. */
+export function markSuffix(mark: SessionMark | undefined): string {
+  if (mark === undefined) return '';
+  const si = mark.sourceIdentity === undefined ? '' : `#si=${mark.sourceIdentity}`;
+  return mark.tag === undefined ? si : `${si}#${mark.tag.key}=${mark.tag.value}`;
 }
 
 /** A SAML or OIDC provider: calls without credentials, only the trust policy decides. */
@@ -46,6 +70,8 @@ export interface RoleNode {
   readonly found: FoundRole;
   readonly trust: ParsedPolicy | null;
   readonly rcps: readonly (readonly ParsedPolicy[])[];
+  /** Marked sessions worth asking for when assuming it (source identities, session tags). */
+  readonly marks: readonly SessionMark[];
 }
 
 export interface BucketNode {
@@ -218,18 +244,32 @@ function userCaller(b: Builder, account: Account, user: User, now: number): Call
   });
 }
 
-function roleCaller(b: Builder, account: Account, role: Role, now: number): CallerNode | null {
+function roleCaller(
+  b: Builder,
+  account: Account,
+  role: Role,
+  now: number,
+  mark?: SessionMark,
+): CallerNode | null {
   const arn = roleArnOf(account, role);
   const scps = b.orgLevels(account.id, 'scp');
-  return b.memo(`role-caller:${arn}`, [...roleDeps(b, account, role), scps], () => {
+  const suffix = markSuffix(mark);
+  return b.memo(`role-caller:${arn}${suffix}`, [...roleDeps(b, account, role), scps], () => {
     // A session of the role as STS hands it out to a workload: the scenario runner's own
-    // starting caller for a role, so both agree on what a role session carries.
+    // starting caller for a role, so both agree on what a role session carries; with the
+    // session tag asked for at AssumeRole, when there is one.
     const start = startingCaller(b.world, { as: arn }, now);
-    const resolved = resolveCaller(b.world, start.sessions, now, start.caller);
+    const sessions = start.sessions.map((s) => ({
+      ...s,
+      tags: mark?.tag === undefined ? s.tags : [mark.tag],
+      ...(mark?.sourceIdentity === undefined ? {} : { sourceIdentity: mark.sourceIdentity }),
+    }));
+    const resolved = resolveCaller(b.world, sessions, now, start.caller);
     if (!resolved.ok) return null;
     return {
+      ...(mark === undefined ? {} : { mark }),
       subject: {
-        id: `role:${arn}`,
+        id: `role:${arn}${suffix}`,
         kind: 'role',
         arn,
         name: role.name,
@@ -278,7 +318,16 @@ function outsider(b: Builder, subject: Subject, now: number): CallerNode {
   });
 }
 
-function roleNode(b: Builder, account: Account, role: Role): RoleNode {
+/** Whether a trust policy lets anyone pass session tags (an Allow naming sts:TagSession). */
+function allowsTagSession(trust: ParsedPolicy | null): boolean {
+  return (trust?.document?.statements ?? []).some(
+    (s) =>
+      s.effect === 'Allow' &&
+      (s.action ?? []).some((a) => wildcardMatch(a.value.toLowerCase(), 'sts:tagsession')),
+  );
+}
+
+function roleNode(b: Builder, account: Account, role: Role, marks: Candidates): RoleNode {
   const arn = roleArnOf(account, role);
   const rcps = b.orgLevels(account.id, 'rcp');
   const vendors = b.world.accounts
@@ -287,10 +336,29 @@ function roleNode(b: Builder, account: Account, role: Role): RoleNode {
     .join(',');
   return b.memo(
     `role:${arn}`,
-    [b.world.organization, account, role, b.text(role.trustPolicy), rcps, vendors],
+    [
+      b.world.organization,
+      account,
+      role,
+      b.text(role.trustPolicy),
+      rcps,
+      vendors,
+      JSON.stringify(marks),
+    ],
     () => {
       const found = { account, role, arn };
-      return { found, trust: trustPolicyOf(b.world, found), rcps };
+      const trust = trustPolicyOf(b.world, found);
+      // Tags only where the trust lets them be passed; source identities everywhere, as a
+      // chain carries one into roles whose trust never mentions it.
+      const tags = allowsTagSession(trust) ? marks.tags : [];
+      const out: SessionMark[] = [
+        ...marks.sourceIdentities.map((sourceIdentity) => ({ sourceIdentity })),
+        ...tags.map((tag) => ({ tag })),
+        ...marks.sourceIdentities.flatMap((sourceIdentity) =>
+          tags.map((tag) => ({ sourceIdentity, tag })),
+        ),
+      ];
+      return { found, trust, rcps, marks: out };
     },
   );
 }
@@ -330,6 +398,67 @@ function namedPrincipals(policies: readonly (ParsedPolicy | null)[]): {
     }
   }
   return { aws, federated };
+}
+
+const TAG_KEY = /aws:(?:PrincipalTag|RequestTag)\/([\w+=,.@:/-]+)/gi;
+
+/**
+ * Session tags worth trying: for every tag key a policy of the world tests
+ * (`aws:PrincipalTag/K`, `aws:RequestTag/K`, also inside `${…}`), each value an IAM user or
+ * role of the world carries for that key (passing one's own tag is the usual rule,
+ * `aws:RequestTag/K` = `${aws:PrincipalTag/K}`) and each value a document writes right after
+ * the key.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html
+ */
+interface Candidates {
+  readonly tags: readonly Tag[];
+  readonly sourceIdentities: readonly string[];
+}
+
+const SOURCE_IDENTITY = /(?:sts|aws):SourceIdentity"\s*:\s*"([^"$*?]+)"/gi;
+
+/**
+ * Source identities worth trying, when a policy tests one: each IAM user's name (setting
+ * one's own name, `${aws:username}`, is the usual rule) and each value a document writes.
+ */
+function sourceIdentityCandidates(world: World): string[] {
+  const out = new Set<string>();
+  let mentioned = false;
+  for (const text of Object.values(world.documents)) {
+    if (!text.includes('SourceIdentity')) continue;
+    mentioned = true;
+    for (const m of text.matchAll(SOURCE_IDENTITY)) if (m[1] !== undefined) out.add(m[1]);
+  }
+  if (!mentioned) return [];
+  for (const a of world.accounts) for (const u of a.users ?? []) out.add(u.name);
+  return [...out];
+}
+
+function sessionTagCandidates(world: World): Tag[] {
+  const keys = new Map<string, string>();
+  const literal: Tag[] = [];
+  for (const text of Object.values(world.documents)) {
+    if (!text.includes('Tag/')) continue;
+    for (const m of text.matchAll(TAG_KEY)) {
+      const key = m[1] ?? '';
+      if (!keys.has(key.toLowerCase())) keys.set(key.toLowerCase(), key);
+      // `"aws:RequestTag/team": "payments"`: a literal value for the key.
+      const after = /^"\s*:\s*"([^"$]*)"/.exec(text.slice((m.index ?? 0) + m[0].length));
+      if (after?.[1] !== undefined && after[1] !== '') literal.push({ key, value: after[1] });
+    }
+  }
+  if (keys.size === 0) return [];
+  const out = new Map<string, Tag>();
+  const add = (tag: Tag): void => {
+    const key = keys.get(tag.key.toLowerCase());
+    if (key !== undefined) out.set(`${key.toLowerCase()}=${tag.value}`, { key, value: tag.value });
+  };
+  for (const a of world.accounts) {
+    for (const u of a.users ?? []) for (const t of u.tags ?? []) add(t);
+    for (const r of a.roles ?? []) for (const t of r.tags ?? []) add(t);
+  }
+  literal.forEach(add);
+  return [...out.values()];
 }
 
 /** An account ID no document and no account of the world uses, for "anyone". */
@@ -399,6 +528,10 @@ export function buildModel(
     cache.walks = { maxHops: -1, edges: new Map(), reached: new Map() };
   }
   const b = new Builder(world, cache);
+  const marks: Candidates = {
+    tags: sessionTagCandidates(world),
+    sourceIdentities: sourceIdentityCandidates(world),
+  };
   const callers: CallerNode[] = [];
   const roles: RoleNode[] = [];
   const buckets: BucketNode[] = [];
@@ -411,7 +544,12 @@ export function buildModel(
     for (const role of account.roles ?? []) {
       const node = roleCaller(b, account, role, now);
       if (node) callers.push(node);
-      roles.push(roleNode(b, account, role));
+      const target = roleNode(b, account, role, marks);
+      roles.push(target);
+      for (const mark of target.marks) {
+        const marked = roleCaller(b, account, role, now, mark);
+        if (marked) callers.push(marked);
+      }
     }
     for (const bucket of account.buckets ?? []) buckets.push(bucketNode(b, account, bucket));
     for (const p of account.samlProviders ?? []) {

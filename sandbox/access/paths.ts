@@ -1,7 +1,7 @@
 // "How can X reach Y?": every chain of hops from a subject to a role or a bucket, with the
 // gates and requirements of each hop; when there is none, each candidate path up to the hop
 // that no requirement opens, and the gate that stops it there.
-import { needsMfa } from './map.ts';
+import { landsOf, needsMfa } from './map.ts';
 import { requirementSig, unionOf } from './requirements.ts';
 import type { AccessMap, BlockedHop, Hop, Requirement, Subject, Target } from './types.ts';
 
@@ -95,7 +95,7 @@ export function findPaths(map: AccessMap, query: PathsQuery): PathsResult {
         }
         continue;
       }
-      const next = roleId(hop.to);
+      const next = landsOf(hop);
       if (next === null || visited.has(next)) continue;
       if (!standing.has(next)) standing.set(next, [...hops, hop]);
       visited.add(next);
@@ -108,7 +108,7 @@ export function findPaths(map: AccessMap, query: PathsQuery): PathsResult {
   walk(from.id, [], new Set([from.id]));
   const sig = (p: FoundPath): string =>
     p.hops
-      .map((h) => `${h.from}>${roleId(h.to) ?? ''}|${h.requirements.map(requirementSig).join('&')}`)
+      .map((h) => `${h.from}>${landsOf(h) ?? ''}|${h.requirements.map(requirementSig).join('&')}`)
       .join(';');
   const unique = [...new Map(paths.map((p) => [sig(p), p])).values()].sort(
     (a, b) => a.hops.length - b.hops.length || a.requirements.length - b.requirements.length,
@@ -128,7 +128,7 @@ export function findPaths(map: AccessMap, query: PathsQuery): PathsResult {
     for (let i = 0; i < queue.length && onward.size < 10_000; i++) {
       const at = queue[i] ?? '';
       for (const hop of map.hops) {
-        if (roleId(hop.to) !== at || onward.has(hop.from)) continue;
+        if (landsOf(hop) !== at || onward.has(hop.from)) continue;
         onward.set(hop.from, [hop, ...(onward.get(at) ?? [])]);
         queue.push(hop.from);
       }

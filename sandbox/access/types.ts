@@ -94,6 +94,14 @@ export interface Hop {
   readonly action: string;
   readonly requirements: readonly Requirement[];
   readonly gates: readonly GateStep[];
+  /**
+   * What the role session this hop makes carries into later calls: the source identity it
+   * set or inherited, the session tag it asked for.
+   */
+  readonly session?: {
+    readonly sourceIdentity?: string;
+    readonly tag?: { readonly key: string; readonly value: string };
+  };
 }
 
 /** A hop the policies name the caller for, that no value the policies mention lets through. */

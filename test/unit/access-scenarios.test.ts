@@ -108,13 +108,19 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
     '− bob can no longer assume VendorConsole in watchful-monitoring',
     '− support can no longer assume LegacyAudit in example-prod',
   ],
-  // Engineer now needs a source identity (the user's own name); Reporting, reached only through Engineer by a role session that sets none, closes
+  // Engineer now needs a source identity (the user's own name), which the chain keeps, so
+  // Reporting and its data need it too; a tag the trust now lets through opens prod-data for
+  // alice's team; Engineer's own sessions, with no source identity, lose Reporting
   'ch10-session-tags': [
+    '− alice can no longer read objects in bucket `analytics-data` without the source identity',
     '− alice can no longer assume Engineer in example-prod without the source identity',
-    '− alice can no longer assume Reporting in example-analytics',
+    '− alice can no longer assume Reporting in example-analytics without the source identity',
+    '− bob can no longer read objects in bucket `analytics-data` without the source identity',
     '− bob can no longer assume Engineer in example-prod without the source identity',
-    '− bob can no longer assume Reporting in example-analytics',
+    '− bob can no longer assume Reporting in example-analytics without the source identity',
+    '− the Engineer role in example-prod can no longer read objects in bucket `analytics-data`',
     '− the Engineer role in example-prod can no longer assume Reporting in example-analytics',
+    '+ alice can now read objects in bucket `prod-data`, with the session tag `team`=`payments` and the source identity `alice`',
   ],
   // the permission set no longer deletes; DataFix moves from the jump account to the DeveloperAccess sessions
   'ch11-identity-center': [
