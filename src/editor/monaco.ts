@@ -4,6 +4,9 @@
 import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/codicon/register';
 import 'monaco-editor/features/suggest/register';
+// The completion list itself: in 0.57 `features/suggest/register` brings only inline
+// completions, and without the controller no completion ever opens.
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import 'monaco-editor/features/hover/register';
 import 'monaco-editor/features/bracketMatching/register';
 import 'monaco-editor/features/folding/register';
