@@ -443,7 +443,7 @@ function sessionTagCandidates(world: World): Tag[] {
       const key = m[1] ?? '';
       if (!keys.has(key.toLowerCase())) keys.set(key.toLowerCase(), key);
       // `"aws:RequestTag/team": "payments"`: a literal value for the key.
-      const after = /^"\s*:\s*"([^"$]*)"/.exec(text.slice((m.index ?? 0) + m[0].length));
+      const after = /^"\s*:\s*"([^"$]*)"/.exec(text.slice(m.index + m[0].length));
       if (after?.[1] !== undefined && after[1] !== '') literal.push({ key, value: after[1] });
     }
   }
