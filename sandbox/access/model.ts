@@ -327,6 +327,12 @@ function allowsTagSession(trust: ParsedPolicy | null): boolean {
   );
 }
 
+/**
+ * Marked sessions tried per role. A chapter's world needs a handful (two users' names, two
+ * teams); the cap keeps a world with many users and tag values from multiplying its callers.
+ */
+const MAX_MARKS = 16;
+
 function roleNode(b: Builder, account: Account, role: Role, marks: Candidates): RoleNode {
   const arn = roleArnOf(account, role);
   const rcps = b.orgLevels(account.id, 'rcp');
@@ -358,7 +364,7 @@ function roleNode(b: Builder, account: Account, role: Role, marks: Candidates): 
           tags.map((tag) => ({ sourceIdentity, tag })),
         ),
       ];
-      return { found, trust, rcps, marks: out };
+      return { found, trust, rcps, marks: out.slice(0, MAX_MARKS) };
     },
   );
 }
