@@ -87,6 +87,13 @@ function fastCase(raw: unknown): EvalCase | null {
   return out as EvalCase;
 }
 
+/** Is the quote at `at` escaped (preceded by an odd number of backslashes)? */
+function isEscaped(text: string, at: number): boolean {
+  let slashes = 0;
+  for (let i = at - 1; i >= 0 && text.charCodeAt(i) === 92; i--) slashes++;
+  return slashes % 2 === 1;
+}
+
 function isBlank(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
@@ -108,12 +115,12 @@ function forEachElement(text: string, each: (start: number, end: number) => bool
     const c = text.charCodeAt(i);
     if (c === 34) {
       if (start < 0) start = i;
-      // To the closing quote, stepping over escapes.
-      for (i++; i < n; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 92) i++;
-        else if (d === 34) break;
-      }
+      // To the closing quote: the next quote not escaped by an odd run of backslashes.
+      // indexOf skips a string's content far faster than a loop over its characters.
+      let q = text.indexOf('"', i + 1);
+      while (q > 0 && isEscaped(text, q)) q = text.indexOf('"', q + 1);
+      if (q < 0) return false;
+      i = q;
     } else if (c === 123 || c === 91) {
       if (start < 0) start = i;
       depth++;
