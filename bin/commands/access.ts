@@ -248,8 +248,12 @@ export const accessCommand: Command = {
       io.stderr(`iamlab access: no principal \`${from}\` in \`${scenario.id}\`\n`);
       return 1;
     }
-    if (o.json) io.stdout(`${JSON.stringify(shown.subjects, null, 2)}\n`);
-    else io.stdout(renderMap(shown, o.lang, aliases));
+    if (o.json) {
+      // The map, and the hops some policy meant for these subjects that nothing opens.
+      const ids = new Set(shown.subjects.map((x) => x.subject.id));
+      const blocked = map.blocked.filter((h) => ids.has(h.from));
+      io.stdout(`${JSON.stringify({ subjects: shown.subjects, blocked }, null, 2)}\n`);
+    } else io.stdout(renderMap(shown, o.lang, aliases));
     return 0;
   },
 };

@@ -112,6 +112,19 @@ describe('iamlab access: map and paths', () => {
     ]);
   });
 
+  it('prints the map of a principal as JSON, with the hops nothing opens', () => {
+    const out = iamlab(['--scenario', 'ch02-jump-account', '--from', 'bob', '--json']);
+    expect(out.status).toBe(0);
+    const map = JSON.parse(out.stdout) as {
+      subjects: { subject: { name: string }; roles: { target: { name: string } }[] }[];
+      blocked: { to: { name?: string }; gate: string }[];
+    };
+    expect(map.subjects.map((s) => [s.subject.name, s.roles.map((r) => r.target.name)])).toEqual([
+      ['bob', ['Deploy']],
+    ]);
+    expect(map.blocked.map((b) => [b.to.name, b.gate])).toEqual([['Developer', 'identity']]);
+  });
+
   it('lists the paths from a principal to a role with the gates of each hop', () => {
     const out = iamlab([
       '--scenario',
