@@ -4,7 +4,7 @@
 import { el, toDom } from '../dom/tree.ts';
 import { t, type Lang, type StringKey } from '../i18n/strings.ts';
 import type { SourceRange } from '../../sandbox/policy/types.ts';
-import { worldDiagram } from '../world/diagram.ts';
+import { worldDiagrams } from '../world/diagram.ts';
 import { formFields } from './attempt-model.ts';
 import type { Change, SandboxController, Snapshot } from './controller.ts';
 import { patch } from './patch.ts';
@@ -180,7 +180,7 @@ export function diagramPanel(root: HTMLElement, lang: Lang): Panel {
           ...latest.scenario.world,
           documents: { ...latest.scenario.world.documents, ...latest.documents },
         };
-        patch(box, worldDiagram(world, diagramFocus(latest), lang));
+        patch(box, worldDiagrams(world, diagramFocus(latest), lang));
       });
     },
     dispose() {

@@ -43,6 +43,8 @@ export interface DiagramPath {
 
 const COLS = 3;
 const BOX_W = 230;
+/** Room right of a one-column layout for the arrows that bow out beside their column. */
+const BOW = 48;
 const GAP = 60;
 const HEAD = 34;
 const ROW = 28;
@@ -126,17 +128,45 @@ export function boxKeyFor(arn: string): string {
   return arn;
 }
 
-export function worldDiagram(
+/**
+ * Both layouts, for the page to pick by the width it has (sandbox.css: a container query on
+ * `.sb-diagram`). Accounts side by side need about 830 px for three; squeezed into a phone's
+ * column their 12 px text would render at about 5 px, so where the room runs out the
+ * accounts stack in one column instead, whose text stays at its size or larger.
+ */
+export function worldDiagrams(
   world: World,
   focus: DiagramFocus,
   lang: Lang,
   paths: readonly DiagramPath[] = [],
 ): Element {
+  const cols = Math.min(Math.max(world.accounts.length, 1), COLS);
+  return el(
+    'div',
+    { class: `wd-layouts wd-cols-${cols}` },
+    worldDiagram(world, focus, lang, paths, 'wide'),
+    cols > 1 && worldDiagram(world, focus, lang, paths, 'narrow'),
+  );
+}
+
+export function worldDiagram(
+  world: World,
+  focus: DiagramFocus,
+  lang: Lang,
+  paths: readonly DiagramPath[] = [],
+  layout: 'wide' | 'narrow' = 'wide',
+): Element {
+  const cols = layout === 'narrow' ? 1 : COLS;
+  // Two layouts can sit in one page: each needs its own marker ids.
+  const ids =
+    layout === 'narrow'
+      ? { arrow: 'wd-arrow-n', path: 'wd-arrow-path-n' }
+      : { arrow: 'wd-arrow', path: 'wd-arrow-path' };
   const boxes = new Map<string, Box>();
   const accountBoxes: Node[] = [];
   const rows: number[] = [];
   world.accounts.forEach((a, i) => {
-    const r = Math.floor(i / COLS);
+    const r = Math.floor(i / cols);
     rows[r] = Math.max(rows[r] ?? 0, HEAD + entities(a).length * ROW + PAD);
   });
   const rowY = (r: number): number => rows.slice(0, r).reduce((s, h) => s + h + GAP, 0) + PAD;
@@ -152,11 +182,11 @@ export function worldDiagram(
     key === callerKey ? ' is-caller' : key === targetKey ? ' is-target' : '';
 
   world.accounts.forEach((a, i) => {
-    const x = (i % COLS) * (BOX_W + GAP) + PAD;
-    const y = rowY(Math.floor(i / COLS));
+    const x = (i % cols) * (BOX_W + GAP) + PAD;
+    const y = rowY(Math.floor(i / cols));
     const list = entities(a);
     const h = HEAD + list.length * ROW + PAD;
-    const laneY = y + (rows[Math.floor(i / COLS)] ?? h) + GAP / 2;
+    const laneY = y + (rows[Math.floor(i / cols)] ?? h) + GAP / 2;
     const acctKey = nodeKey('account', a.id, '');
     boxes.set(acctKey, {
       key: acctKey,
@@ -244,7 +274,7 @@ export function worldDiagram(
         el('path', {
           d: arrowPath(from, to),
           class: `wd-path is-${e.kind}`,
-          'marker-end': 'url(#wd-arrow-path)',
+          'marker-end': `url(#${ids.path})`,
         }),
       );
       continue;
@@ -255,11 +285,12 @@ export function worldDiagram(
       el('path', {
         d: arrowPath(from, to),
         class: `wd-trust${active ? ' is-active' : ''}`,
-        'marker-end': 'url(#wd-arrow)',
+        'marker-end': `url(#${ids.arrow})`,
       }),
     );
   }
-  const width = Math.min(world.accounts.length, COLS) * (BOX_W + GAP) - GAP + 2 * PAD;
+  const width =
+    Math.min(world.accounts.length, cols) * (BOX_W + GAP) - GAP + 2 * PAD + (cols === 1 ? BOW : 0);
   const height = extY + (external.length > 0 ? PAD : 0);
   return el(
     'svg',
@@ -267,7 +298,7 @@ export function worldDiagram(
       viewBox: `0 0 ${Math.max(width, BOX_W + 2 * PAD)} ${height}`,
       role: 'img',
       'aria-label': t(lang, 'worldDescription'),
-      class: 'wd',
+      class: `wd wd-${layout}`,
     },
     el(
       'defs',
@@ -275,7 +306,7 @@ export function worldDiagram(
       el(
         'marker',
         {
-          id: 'wd-arrow',
+          id: ids.arrow,
           viewBox: '0 0 10 10',
           refX: 9,
           refY: 5,
@@ -288,7 +319,7 @@ export function worldDiagram(
       el(
         'marker',
         {
-          id: 'wd-arrow-path',
+          id: ids.path,
           viewBox: '0 0 10 10',
           refX: 9,
           refY: 5,
@@ -332,10 +363,12 @@ function arrowPath(a: Box, b: Box): string {
       `L${hx},${by + r} Q${hx},${by} ${hx + s * r},${by} L${bx},${by}`,
     ].join(' ');
   }
-  if (Math.abs(a.x - b.x) < 1) {
-    // Same column: bow out to the right so the arrow does not run through the boxes.
-    const x = a.x + a.w;
-    return `M${x},${ay} C${x + 40},${ay} ${x + 40},${by} ${x},${by}`;
+  if (a.x < b.x + b.w && b.x < a.x + a.w) {
+    // One above the other (same column, or an account and a box inside one): bow out to the
+    // right so the arrow does not run through the boxes.
+    const [ax, bx] = [a.x + a.w, b.x + b.w];
+    const x = Math.max(ax, bx) + 40;
+    return `M${ax},${ay} C${x},${ay} ${x},${by} ${bx},${by}`;
   }
   const [ax, bx] = a.x < b.x ? [a.x + a.w, b.x] : [a.x, b.x + b.w];
   const mid = (ax + bx) / 2;

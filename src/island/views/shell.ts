@@ -3,7 +3,7 @@
 import { el, withCode, type Element } from '../../dom/tree.ts';
 import { t, type Lang } from '../../i18n/strings.ts';
 import { documentRoles } from '../../scenario/documents.ts';
-import { trustList, worldDiagram } from '../../world/diagram.ts';
+import { trustList, worldDiagrams } from '../../world/diagram.ts';
 import type { Snapshot } from '../controller.ts';
 import { attemptForm } from './attempt.ts';
 import { diagramFocus } from './diagram-focus.ts';
@@ -80,7 +80,7 @@ export function shellView(
       el(
         'div',
         { class: 'sb-diagram', 'data-diagram': true },
-        worldDiagram(s.world, diagramFocus(x), lang),
+        worldDiagrams(s.world, diagramFocus(x), lang),
       ),
       trustList(s.world, lang),
     ),
