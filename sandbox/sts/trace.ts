@@ -34,11 +34,20 @@ const ROLE_STEPS: readonly StepId[] = [
   'issueCredentials',
 ];
 
+// A federated caller has no AWS credentials, so no identity policy, SCP or boundary of its
+// own: the role's trust policy (and the role's account's RCPs) alone decide.
+const FEDERATED_STEPS: readonly StepId[] = [
+  'requestValidation',
+  'trustPolicy',
+  'rcps',
+  'issueCredentials',
+];
+
 const STEPS_OF_OP: Readonly<Record<StsOp, readonly StepId[]>> = {
   AssumeRole: ROLE_STEPS,
   SwitchRole: ROLE_STEPS,
-  AssumeRoleWithSAML: ROLE_STEPS,
-  AssumeRoleWithWebIdentity: ROLE_STEPS,
+  AssumeRoleWithSAML: FEDERATED_STEPS,
+  AssumeRoleWithWebIdentity: FEDERATED_STEPS,
   // The caller's own policies decide; the session policy passed is the new session's, not a gate.
   GetFederationToken: [
     'requestValidation',

@@ -6,9 +6,10 @@ import { langFrom, t, type Lang } from '../i18n/strings.ts';
 import type { Scenario } from '../../sandbox/scenario/types.ts';
 import { browserStore, exportProgress, importProgress, loadSaved } from '../state/storage.ts';
 import { announcer } from './announce.ts';
-import { SandboxController, type ControllerEvent } from './controller.ts';
+import { SandboxController, type ControllerEvent, type Restorable } from './controller.ts';
 import { embedCode } from './embed-code.ts';
 import {
+  adoptEarlyInput,
   attemptPanel,
   diagramPanel,
   exercisesPanel,
@@ -25,10 +26,16 @@ import { solutionDiffPanel } from './views/solution-diff.ts';
 const GOAL_DELAY_MS = 150;
 
 export interface Mounted {
+  /** The playground's world editor reads the learner's documents and attempt from it. */
+  readonly controller: SandboxController;
   dispose(): void;
 }
 
-export function mountSandbox(root: HTMLElement): Mounted {
+/**
+ * `keep`: the playground's world editor re-mounts on a changed world with the learner's
+ * documents and attempt; they replace the link/saved/start choice and are saved at once.
+ */
+export function mountSandbox(root: HTMLElement, keep?: Restorable): Mounted {
   const lang: Lang = langFrom(root.dataset['lang'] ?? document.documentElement.lang);
   const scenario = JSON.parse(
     root.querySelector('script[data-scenario]')?.textContent ?? 'null',
@@ -43,11 +50,15 @@ export function mountSandbox(root: HTMLElement): Mounted {
   const init = readInitial(scenario, new URL(location.href), store);
   // A bad link shows the start: the learner's own saved work is not mistaken for the link's.
   const restore =
-    init.source === 'start'
+    keep ??
+    (init.source === 'start'
       ? undefined
-      : restorable(scenario, init.state, init.source === 'saved' ? init.saved : null);
+      : restorable(scenario, init.state, init.source === 'saved' ? init.saved : null));
   const controller = new SandboxController(scenario, restore);
-  const notices = init.notices.filter((n) => n !== 'restoredFromSave' || init.source === 'saved');
+  const notices =
+    keep === undefined
+      ? init.notices.filter((n) => n !== 'restoredFromSave' || init.source === 'saved')
+      : [];
   if (notices.length > 0) {
     const warn = notices.some(
       (n) => n === 'badLink' || n === 'corruptStorage' || n === 'storageUnavailable',
@@ -265,15 +276,15 @@ export function mountSandbox(root: HTMLElement): Mounted {
   root.addEventListener('click', onClick);
   root.addEventListener('change', onImport);
 
-  // An attempt picked while the simulator loaded is the learner's choice: keep it.
-  const picked = form?.querySelector<HTMLSelectElement>('select[data-attempt-select]')?.value;
-  if (init.source === 'start' && picked !== undefined) controller.choosePreset(picked);
+  // What the learner picked or typed while the simulator loaded is theirs: keep it.
+  if (init.source === 'start' && form !== null) adoptEarlyInput(form, controller);
   // The build rendered the start; a link or saved work changes what the panels show.
   controller.refreshGoals(['documents', 'attempt', 'run', 'sessions', 'exercises']);
   mounted = true;
-  if (init.source === 'url') persist(controller, store, storageProblem);
+  if (init.source === 'url' || keep !== undefined) persist(controller, store, storageProblem);
 
   return {
+    controller,
     dispose() {
       clearTimeout(goalTimer);
       unsubscribe();

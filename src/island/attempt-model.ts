@@ -495,7 +495,10 @@ function firstObjectArn(s: Scenario): string {
 
 /** The scenario's own call from this provider if it has one, else a plausible fresh one. */
 function federatedCall(s: Scenario, idp: IdpCaller, roleArn: string): StsCall {
-  for (const a of [...s.attempts, ...s.goals]) {
+  // A goal that expects success holds a token or assertion that works; a ready-made attempt
+  // may show a broken one on purpose (an expired token).
+  const working = s.goals.filter((g) => g.expect === 'allowed');
+  for (const a of [...working, ...s.goals, ...s.attempts]) {
     const call = a.steps[0]?.call;
     if (call !== undefined && idpOfCall(s, call) === idp.value) return call;
   }

@@ -307,9 +307,13 @@ export class SandboxController {
   useSession(index: number): void {
     const session = this.#sessions[index];
     if (session === undefined) return;
+    // A new attempt of one call with the session's credentials: a service call to start.
     this.#draft = withField(
       this.#scenario,
-      this.#draft,
+      {
+        ...this.#draft,
+        attempt: { ...this.#draft.attempt, steps: this.#draft.attempt.steps.slice(0, 1) },
+      },
       0,
       'caller',
       `session:${session.credentials.accessKeyId}`,

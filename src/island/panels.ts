@@ -24,6 +24,34 @@ export interface Panel {
   dispose(): void;
 }
 
+/**
+ * What the learner changed in the server-rendered form while the simulator loaded (a caller
+ * picked, a field typed): handed to the controller so that mounting does not undo it.
+ */
+export function adoptEarlyInput(form: HTMLFormElement, controller: SandboxController): void {
+  const preset = form.elements.namedItem('preset');
+  if (preset instanceof HTMLSelectElement) {
+    const chosen = preset.selectedOptions[0];
+    if (chosen !== undefined && !chosen.defaultSelected && chosen.value !== CUSTOM)
+      controller.choosePreset(chosen.value);
+  }
+  for (const control of form.querySelectorAll<
+    HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement
+  >('[name]')) {
+    if (control.name === 'preset') continue;
+    if (control instanceof HTMLInputElement && control.type === 'checkbox') {
+      if (control.checked !== control.defaultChecked)
+        controller.setField(control.name, control.checked);
+    } else if (control instanceof HTMLSelectElement) {
+      const chosen = control.selectedOptions[0];
+      if (chosen !== undefined && !chosen.defaultSelected)
+        controller.setField(control.name, chosen.value);
+    } else if (control.value !== control.defaultValue) {
+      controller.setField(control.name, control.value);
+    }
+  }
+}
+
 const touches = (changes: ReadonlySet<Change>, ...any: Change[]): boolean =>
   any.some((c) => changes.has(c));
 
@@ -130,7 +158,7 @@ export function runPanel(
       const shown = x.run?.result.steps[x.run.shownStep];
       const outcome = shown?.outcome ?? null;
       const resource = shown?.call.op === 'Call' ? shown.call.resource : undefined;
-      patch(result, runView(x.scenario, x.run, lang));
+      patch(result, runView(x.scenario, x.run, x.stepper.decided, lang));
       patch(stepper, stepperView(outcome, x.stepper.active, x.stepper.decided, lang, resource));
       patch(detail, x.stepper.decided ? resultView(outcome, lang, resource) : el('div', {}));
       const ranges: ReadonlyMap<string, SourceRange> =

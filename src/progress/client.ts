@@ -42,7 +42,12 @@ function mark(): void {
     const exercises = [...chapter.querySelectorAll<HTMLElement>('[data-progress-exercise]')];
     for (const exercise of exercises)
       if (p.credited.has(exercise.dataset['progressExercise'] ?? '')) markExercise(exercise);
-    if (exercises.length === 0 || exercises.some((e) => e.dataset['solved'] !== 'true')) continue;
+    // The course map lists the exercises; the sidebar's marker names them in an attribute.
+    const ids =
+      exercises.length > 0
+        ? exercises.map((e) => e.dataset['progressExercise'] ?? '')
+        : (chapter.dataset['progressExercises'] ?? '').split(' ').filter((id) => id !== '');
+    if (ids.length === 0 || ids.some((id) => !p.credited.has(id))) continue;
     solvedKeys.add(key);
     chapter.dataset['solved'] = 'true';
   }

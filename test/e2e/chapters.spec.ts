@@ -194,8 +194,8 @@ test('chapter 3: a stale unique ID in a trust is flagged, matches no one, and th
   await page.goto('/chapters/03-trust-policies/#ex-recreated-user');
   const box = page.locator('[data-sandbox="ch03-trust-policies"]');
   const trust = box.locator('.sb-policy', { hasText: 'AIDAQ7OLDCAROLX4EXMPL' }).first();
-  await box.locator('select[data-preset]').selectOption('carol-deploy');
-  await box.getByRole('button', { name: 'Run' }).click();
+  await box.locator('select[data-attempt-select]').selectOption('carol-deploy');
+  await box.locator('[data-run]').click();
   await expect(box.locator('[data-decision]')).toHaveAttribute('data-decision', 'implicitDeny');
   // The findings come with the simulator, which the first interaction has loaded.
   await expect(trust).toContainText('is a unique ID');
@@ -206,6 +206,6 @@ test('chapter 3: a stale unique ID in a trust is flagged, matches no one, and th
   await expect(box.locator('[data-goal="carol-deploy"]')).toHaveAttribute('data-met', 'true', {
     timeout: 30_000,
   });
-  await box.getByRole('button', { name: 'Run' }).click();
+  await box.locator('[data-run]').click();
   await expect(box.locator('[data-decision]')).toHaveAttribute('data-decision', 'allowed');
 });

@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 // The island and the pagefind/sidebar scripts are slow on a loaded 2-core machine.
 test.describe.configure({ timeout: 90_000 });
@@ -21,20 +26,36 @@ test('the course map lists every chapter as not yet solved without any progress'
 test('solving chapter 2 marks its exercises on the map and its sidebar link', async ({ page }) => {
   await page.goto(CH2);
   const box = page.locator('[data-sandbox="ch02-jump-account"]');
-  page.once('dialog', (d) => void d.accept());
-  await box.getByRole('button', { name: 'Show the solution' }).click();
+  await box.hover();
+  await expect(box).toHaveAttribute('data-ready', 'true');
+  // The learner writes the fix (here through the plain text boxes): that earns the credit.
+  for (const doc of ['developers.json', 'operators.json']) {
+    const policy = box.locator(`.sb-policy[data-doc="policies/jump/${doc}"]`);
+    await policy.locator('details.sb-plain summary').click();
+    await policy
+      .locator('textarea[data-plain]')
+      .fill(
+        readFileSync(
+          join(root, 'content/scenarios/ch02-jump-account/solution/policies/jump', doc),
+          'utf8',
+        ),
+      );
+  }
   await expect(box.locator('[data-solved-banner]')).toBeVisible({ timeout: 30_000 });
   await expect
     .poll(() => page.evaluate((k) => localStorage.getItem(k), KEY))
     .toContain('"solved":true');
   const saved = await page.evaluate((k) => localStorage.getItem(k), KEY);
-  expect((JSON.parse(saved ?? '{}') as { met?: string[] }).met).toHaveLength(5);
+  expect((JSON.parse(saved ?? '{}') as { credited?: string[] }).credited?.sort()).toEqual([
+    'alice-out-of-prod',
+    'bob-into-dev',
+  ]);
 
   await page.goto('/');
   const ch2 = page.locator('.course-map > li[data-progress-slug="02-jump-account"]');
   await expect(ch2).toHaveAttribute('data-solved', 'true');
   const states = ch2.locator('[data-progress-state]');
-  expect(await states.count()).toBeGreaterThanOrEqual(2);
+  expect(await states.count()).toBe(2);
   for (const s of await states.all()) await expect(s).toHaveText('solved');
   const ch3 = page.locator('.course-map > li[data-progress-slug="03-trust-policies"]');
   await expect(ch3.locator('[data-progress-state]').first()).toHaveText('not yet');
@@ -45,26 +66,40 @@ test('solving chapter 2 marks its exercises on the map and its sidebar link', as
   await expect(sidebar.locator('a[href$="/03-trust-policies/"] .progress-mark')).toHaveCount(0);
 });
 
-test('an exercise met on its own is marked, its chapter is not solved yet', async ({ page }) => {
+test('showing the solution solves the sandbox but earns no credit on the map', async ({ page }) => {
+  await page.goto(CH2);
+  const box = page.locator('[data-sandbox="ch02-jump-account"]');
+  page.once('dialog', (d) => void d.accept());
+  await box.getByRole('button', { name: 'Show the solution' }).click();
+  await expect(box.locator('[data-solved-banner]')).toBeVisible({ timeout: 30_000 });
+  await page.goto('/');
+  const ch2 = page.locator('.course-map > li[data-progress-slug="02-jump-account"]');
+  await expect(ch2).not.toHaveAttribute('data-solved', 'true');
+  await expect(ch2.locator('[data-progress-exercise][data-solved="true"]')).toHaveCount(0);
+});
+
+test('an exercise credited on its own is marked, its chapter is not solved yet', async ({
+  page,
+}) => {
   await page.goto('/');
   await page.evaluate((k) => {
     const saved = {
       v: 1,
       state: { policies: {}, attempt: {} },
       solved: false,
-      met: ['bob-into-dev'],
+      credited: ['bob-into-dev'],
     };
     localStorage.setItem(k, JSON.stringify(saved));
   }, KEY);
   await page.reload();
   const ch2 = page.locator('.course-map > li[data-progress-slug="02-jump-account"]');
   await expect(ch2).not.toHaveAttribute('data-solved', 'true');
-  await expect(ch2.locator('[data-progress-goal="bob-into-dev"] [data-progress-state]')).toHaveText(
-    'solved',
-  );
-  await expect(ch2.locator('[data-progress-goal][data-solved="true"]')).toHaveCount(1);
   await expect(
-    ch2.locator('[data-progress-goal="bob-into-prod"] [data-progress-state]'),
+    ch2.locator('[data-progress-exercise="bob-into-dev"] [data-progress-state]'),
+  ).toHaveText('solved');
+  await expect(ch2.locator('[data-progress-exercise][data-solved="true"]')).toHaveCount(1);
+  await expect(
+    ch2.locator('[data-progress-exercise="alice-out-of-prod"] [data-progress-state]'),
   ).toHaveText('not yet');
 });
 
@@ -74,7 +109,7 @@ test('corrupted storage shows the map as not yet, without errors', async ({ page
   await page.goto('/');
   await page.evaluate((k) => {
     localStorage.setItem(k, '{not json');
-    localStorage.setItem('iamlab:sandbox:ch03-trust-policies@2', '{"solved":"yes"}');
+    localStorage.setItem('iamlab:sandbox:ch03-trust-policies@3', '{"solved":"yes"}');
   }, KEY);
   await page.reload();
   await expect(page.locator('.course-map > li')).toHaveCount(12);

@@ -11,13 +11,13 @@ test('the embed page shows one sandbox without site chrome and links back', asyn
     'href',
     '/playground/',
   );
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.locator('[data-decision]')).toHaveAttribute('data-decision', 'implicitDeny');
 });
 
 test('embed options: chosen panels only, read-only', async ({ page }) => {
   await page.goto('/embed/playground/?panels=policies,attempt&readonly=1');
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.locator('[data-panel="world"]')).toBeHidden();
   await expect(page.locator('[data-panel="exercise"]')).toBeHidden();
   await expect(page.locator('[data-panel="policies"]')).toBeVisible();

@@ -30,8 +30,10 @@ async function typeTrustPolicy(page: Page) {
 }
 
 async function chooseAlice(page: Page, mfa: boolean) {
-  await sandbox(page).getByLabel('Caller').selectOption('arn:aws:iam::111111111111:user/alice');
-  await sandbox(page).getByLabel('Sign in with MFA').setChecked(mfa);
+  await sandbox(page)
+    .getByLabel('Caller', { exact: true })
+    .selectOption('arn:aws:iam::111111111111:user/alice');
+  await sandbox(page).getByLabel('Pass MFA (SerialNumber and TokenCode)').setChecked(mfa);
 }
 
 test('edit the trust policy in Monaco, run, and see denied turn into allowed', async ({ page }) => {
@@ -41,7 +43,7 @@ test('edit the trust policy in Monaco, run, and see denied turn into allowed', a
   });
   await page.goto(PAGE);
   await chooseAlice(page, false);
-  await sandbox(page).getByRole('button', { name: 'Run' }).click();
+  await sandbox(page).getByRole('button', { name: 'Run', exact: true }).click();
   await expect(sandbox(page).locator('[data-decision]')).toHaveAttribute(
     'data-decision',
     'implicitDeny',
@@ -56,7 +58,7 @@ test('edit the trust policy in Monaco, run, and see denied turn into allowed', a
   await expect(trust.locator('.sev-error')).toHaveCount(0);
   // An edit makes the old result stale.
   await expect(sandbox(page).locator('[data-decision]')).toHaveCount(0);
-  await sandbox(page).getByRole('button', { name: 'Run' }).click();
+  await sandbox(page).getByRole('button', { name: 'Run', exact: true }).click();
   await expect(sandbox(page).locator('[data-decision]')).toHaveAttribute(
     'data-decision',
     'allowed',
@@ -77,14 +79,14 @@ test('the first click on a cold page runs the attempt (the click that loads the 
   await expect(box).not.toHaveAttribute('data-ready', 'true');
   // dispatchEvent sends the click alone, with no pointer or focus event before it, so the
   // click itself is what wakes the island: the hardest case for the replay.
-  await box.getByRole('button', { name: 'Run' }).dispatchEvent('click');
+  await box.getByRole('button', { name: 'Run', exact: true }).dispatchEvent('click');
   await expect(box.locator('[data-decision]')).toHaveCount(1);
   await expect(box).toHaveAttribute('data-ready', 'true');
 });
 
 test('a real first click on a cold page runs once the simulator is up', async ({ page }) => {
   await page.goto(PAGE);
-  await sandbox(page).getByRole('button', { name: 'Run' }).click();
+  await sandbox(page).getByRole('button', { name: 'Run', exact: true }).click();
   await expect(sandbox(page).locator('[data-decision]')).toHaveCount(1);
 });
 
@@ -121,7 +123,7 @@ test('a session expires when the simulated clock is fast-forwarded', async ({ pa
   await page.goto(PAGE);
   await typeTrustPolicy(page);
   await chooseAlice(page, true);
-  await sandbox(page).getByRole('button', { name: 'Run' }).click();
+  await sandbox(page).getByRole('button', { name: 'Run', exact: true }).click();
   await expect(sandbox(page).locator('[data-decision]')).toHaveAttribute(
     'data-decision',
     'allowed',
@@ -193,7 +195,7 @@ test('corrupted saved progress is reported, not thrown', async ({ page }) => {
 test('hints, solution with a diff, restore, reset and undo', async ({ page }) => {
   await page.goto(PAGE);
   const box = sandbox(page);
-  await box.getByRole('button', { name: 'Show a hint' }).click();
+  await box.getByRole('button', { name: 'Hint for exercise 1' }).click();
   await expect(box.locator('[data-hint]')).toHaveCount(1);
   page.once('dialog', (d) => void d.accept());
   await box.getByRole('button', { name: 'Show the solution' }).click();
@@ -223,7 +225,7 @@ test('keyboard only: open the editor, leave it with Esc, run with Enter', async 
   await expect(sandbox(page).getByRole('button', { name: 'Done' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(sandbox(page).locator('.monaco-editor')).toHaveCount(0);
-  await sandbox(page).getByRole('button', { name: 'Run' }).focus();
+  await sandbox(page).getByRole('button', { name: 'Run', exact: true }).focus();
   await page.keyboard.press('Enter');
   await expect(sandbox(page).locator('[data-decision]')).toHaveAttribute(
     'data-decision',
@@ -246,7 +248,7 @@ test('without JavaScript the policies are readable and editable as text', async 
 
 test('Japanese pages show the sandbox in Japanese', async ({ page }) => {
   await page.goto('/ja/playground/');
-  await expect(sandbox(page).getByRole('button', { name: '実行' })).toBeVisible();
-  await sandbox(page).getByRole('button', { name: '実行' }).click();
+  await expect(sandbox(page).getByRole('button', { name: '実行', exact: true })).toBeVisible();
+  await sandbox(page).getByRole('button', { name: '実行', exact: true }).click();
   await expect(sandbox(page).locator('[data-decision]')).toContainText('拒否');
 });

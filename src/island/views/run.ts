@@ -11,8 +11,11 @@ import type { Scenario } from '../../../sandbox/scenario/types.ts';
 import { clockText } from './session.ts';
 import { decisionWords, stepSummary } from './attempt.ts';
 
-export function runView(s: Scenario, run: RunState | null, lang: Lang): Element {
+/** `decided`: false while the stepper walks the shown call, whose verdict is not out yet. */
+export function runView(s: Scenario, run: RunState | null, decided: boolean, lang: Lang): Element {
   if (run === null) return el('p', { class: 'sb-result-empty' }, t(lang, 'noResult'));
+  if (!decided)
+    return el('p', { class: 'sb-result-empty' }, t(lang, 'steppingCall', { n: run.shownStep + 1 }));
   const title = attemptTitle(s, run.draft);
   const isError = run.decision.startsWith('error:');
   const tone = run.decision === 'allowed' ? 'allowed' : isError ? 'error' : 'denied';

@@ -92,7 +92,11 @@ export function shellView(
       t(lang, 'attempt'),
       attemptForm(s, x.draft, x.editStep, domId, lang),
       el(`h${level + 1}`, {}, t(lang, 'result')),
-      el('div', { class: 'sb-result', 'data-result': true }, runView(s, x.run, lang)),
+      el(
+        'div',
+        { class: 'sb-result', 'data-result': true },
+        runView(s, x.run, x.stepper.decided, lang),
+      ),
       el(`h${level + 1}`, {}, t(lang, 'stepper')),
       el(
         'div',
