@@ -122,16 +122,24 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
     '− the Engineer role in example-prod can no longer assume Reporting in example-analytics',
     '+ alice can now read objects in bucket `prod-data`, with the session tag `team`=`payments` and the source identity `alice`',
   ],
-  // the permission set no longer deletes; DataFix moves from the jump account to the DeveloperAccess sessions
+  // the permission set no longer deletes; DataFix moves from the jump account to the
+  // DeveloperAccess sessions of both forms of the role, the us-east-1 one (…0123) and the
+  // Tokyo one with `ap-northeast-1/` in its path (…fedc), which one ArnLike pattern admits
   'ch11-identity-center': [
     '− alice can no longer read and write objects in bucket `app-data`',
     '− alice can no longer assume DataFix in example-workload',
     '− the AWSReservedSSO_DeveloperAccess_0123456789abcdef role in example-workload can no longer delete objects in bucket `app-data`',
+    '− the AWSReservedSSO_DeveloperAccess_fedcba9876543210 role in example-workload can no longer delete objects in bucket `app-data`',
     '− users of the SAML IdP AWSSSO_0123456789abcdef_DO_NOT_DELETE can no longer delete objects in bucket `app-data`',
+    '− users of the SAML IdP AWSSSO_fedcba9876543210_DO_NOT_DELETE can no longer delete objects in bucket `app-data`',
     '− alice@example.com (via AWSSSO_0123456789abcdef_DO_NOT_DELETE) can no longer delete objects in bucket `app-data`',
+    '− alice@example.com (via AWSSSO_fedcba9876543210_DO_NOT_DELETE) can no longer delete objects in bucket `app-data`',
     '+ the AWSReservedSSO_DeveloperAccess_0123456789abcdef role in example-workload can now assume DataFix in example-workload',
+    '+ the AWSReservedSSO_DeveloperAccess_fedcba9876543210 role in example-workload can now assume DataFix in example-workload',
     '+ users of the SAML IdP AWSSSO_0123456789abcdef_DO_NOT_DELETE can now assume DataFix in example-workload',
+    '+ users of the SAML IdP AWSSSO_fedcba9876543210_DO_NOT_DELETE can now assume DataFix in example-workload',
     '+ alice@example.com (via AWSSSO_0123456789abcdef_DO_NOT_DELETE) can now assume DataFix in example-workload',
+    '+ alice@example.com (via AWSSSO_fedcba9876543210_DO_NOT_DELETE) can now assume DataFix in example-workload',
   ],
   // each exercise opens one path: alice to Deploy in dev, bob to Deploy in prod with MFA, ops-bot with the ExternalId, the main branch of webapp
   'ch12-capstone': [

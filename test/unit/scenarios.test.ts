@@ -252,6 +252,20 @@ describe('fair exercises: shortcuts fail', () => {
     );
   });
 
+  it('ch11-identity-center exercise 2: the us-east-1-only ArnLike pattern locks Tokyo out', () => {
+    const s = scenario('ch11-identity-center');
+    const doc = 'policies/datafix-trust.json';
+    const everyRegion = 'sso.amazonaws.com/*AWSReservedSSO_DeveloperAccess_*';
+    expect(s.solution[doc]).toContain(everyRegion);
+    const usEast1Only = (s.solution[doc] ?? '').replace(
+      everyRegion,
+      'sso.amazonaws.com/AWSReservedSSO_DeveloperAccess_*',
+    );
+    const met = metWith(s, { [doc]: usEast1Only });
+    expect(met['developer-uses-datafix']).toBe(true);
+    expect(met['tokyo-developer-uses-datafix']).toBe(false);
+  });
+
   it('ch10-session-tags exercise 3: the solutions of exercises 1 and 2 alone do not solve it', () => {
     const s = scenario('ch10-session-tags');
     const doc = 'policies/reporting-trust.json';
