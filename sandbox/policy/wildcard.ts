@@ -96,8 +96,20 @@ export function compileGlobParts(parts: readonly PatternPart[]): Glob {
   return { pieces, minLength };
 }
 
+// Compiled patterns by text: the same `s3:GetObject` or `sts:Assume*` is written in policy
+// after policy (48,000 eval cases name a few dozen actions), and a Glob is immutable. Bounded,
+// so that a stream of distinct ARNs cannot grow it without end.
+const compiled = new Map<string, Glob>();
+const MAX_COMPILED = 4096;
+
 export function compileGlob(pattern: string): Glob {
-  return compileGlobParts([{ text: pattern, literal: false }]);
+  let glob = compiled.get(pattern);
+  if (glob === undefined) {
+    glob = compileGlobParts([{ text: pattern, literal: false }]);
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    compiled.set(pattern, glob);
+  }
+  return glob;
 }
 
 function matchesAt(piece: GlobPiece, text: string, at: number): boolean {
