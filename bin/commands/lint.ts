@@ -4,7 +4,7 @@
 // 0 otherwise, 2 for a usage problem or a file that cannot be read.
 // SARIF: https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
 import { readFileSync } from 'node:fs';
-import { lintPolicy } from '../../sandbox/catalog/lint.ts';
+import { policyFindings } from '../../sandbox/catalog/lint.ts';
 import { locator } from '../../sandbox/policy/locate.ts';
 import { parsePolicy } from '../../sandbox/policy/parse.ts';
 import type { Finding, PolicyKind, Severity } from '../../sandbox/policy/types.ts';
@@ -164,10 +164,7 @@ export const lintCommand: Command = {
     }
     const name = file === '-' ? 'stdin' : file;
     const policy = parsePolicy(text, { kind, name });
-    const findings = [...policy.findings, ...lintPolicy(policy, await loadCatalog())].sort(
-      (a, b) =>
-        (a.range?.start ?? Number.MAX_SAFE_INTEGER) - (b.range?.start ?? Number.MAX_SAFE_INTEGER),
-    );
+    const findings = policyFindings(policy, await loadCatalog());
     const locate = locator(text);
     const found = findings.map((finding): Located => {
       const start = locate(finding.range?.start ?? 0);

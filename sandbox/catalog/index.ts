@@ -4,7 +4,7 @@ export { createCatalog, serviceFromFile } from './catalog.ts';
 export { CATALOG_FINDING_CODES } from './codes.ts';
 export type { CatalogFindingCode } from './codes.ts';
 export { CATALOG_DATA } from './data-version.ts';
-export { arnResourceTypes, lintPolicy, matchActions } from './lint.ts';
+export { arnResourceTypes, lintPolicy, matchActions, policyFindings } from './lint.ts';
 export { closest } from './suggest.ts';
 export { ACCESS_LEVELS } from './types.ts';
 export type * from './types.ts';

@@ -431,3 +431,17 @@ export function lintPolicy(policy: ParsedPolicy, catalog: Catalog): Finding[] {
     findings.sort((a, b) => (a.range?.start ?? Infinity) - (b.range?.start ?? Infinity));
   return findings;
 }
+
+/**
+ * A policy's findings with context, for the editor and the engine alike: the parser's and,
+ * given the catalog, the catalog's, in text order. The catalog's never change `hasErrors`:
+ * the policy stays as usable for the engine as AWS would find it.
+ */
+export function policyFindings(policy: ParsedPolicy, catalog: Catalog | null): Finding[] {
+  const all =
+    catalog === null ? [...policy.findings] : [...policy.findings, ...lintPolicy(policy, catalog)];
+  return all.sort(
+    (a, b) =>
+      (a.range?.start ?? Number.MAX_SAFE_INTEGER) - (b.range?.start ?? Number.MAX_SAFE_INTEGER),
+  );
+}
