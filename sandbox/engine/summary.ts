@@ -81,7 +81,7 @@ export function summarize(
     case 'trust-does-not-allow':
       return {
         en: `implicitly denied: the role's trust policy does not allow ${who} to call ${action}, and identity permissions alone never suffice`,
-        ja: `暗黙的に拒否: ロールの信頼ポリシーが ${who} に ${action} を許可していません（ID ベースのポリシーだけでは引き受けられません）`,
+        ja: `暗黙的に拒否: ロールの信頼ポリシーが ${who} に ${action} を許可していません（アイデンティティベースのポリシーだけでは引き受けられません）`,
       };
     case 'resource-does-not-allow':
       return {
@@ -91,7 +91,7 @@ export function summarize(
     case 'identity-does-not-allow':
       return {
         en: `implicitly denied: no identity-based policy of ${who} allows ${action}`,
-        ja: `暗黙的に拒否: ${who} の ID ベースのポリシーに ${action} を許可するものがありません`,
+        ja: `暗黙的に拒否: ${who} のアイデンティティベースのポリシーに ${action} を許可するものがありません`,
       };
     case 'boundary-does-not-allow':
       return {
@@ -111,7 +111,7 @@ export function summarize(
     case 'key-policy-does-not-allow':
       return {
         en: `implicitly denied: the KMS key policy does not allow ${who} to call ${action}, and identity permissions count only where the key policy delegates to the account`,
-        ja: `暗黙的に拒否: KMS キーポリシーが ${who} に ${action} を許可していません（ID ベースのポリシーが効くのは、キーポリシーがアカウントに委任している場合だけです）`,
+        ja: `暗黙的に拒否: KMS キーポリシーが ${who} に ${action} を許可していません（アイデンティティベースのポリシーが効くのは、キーポリシーがアカウントに委任している場合だけです）`,
       };
     // authorize() words these two itself, naming the rule; kept for a complete switch.
     case 'credentials-cannot-call':
@@ -127,7 +127,7 @@ export function summarize(
     case 'no-allow':
       return {
         en: `implicitly denied: no identity-based or resource-based policy allows ${action} for ${who}`,
-        ja: `暗黙的に拒否: ${who} に ${action} を許可する ID ベースのポリシーもリソースベースのポリシーもありません`,
+        ja: `暗黙的に拒否: ${who} に ${action} を許可するアイデンティティベースのポリシーもリソースベースのポリシーもありません`,
       };
     case 'allowed-by-resource':
       return {
@@ -139,11 +139,11 @@ export function summarize(
       if (first !== undefined && principalMatchOf(gates, first) === 'wildcard')
         return {
           en: `allowed by ${by.en}, which allows any principal (\`"Principal": "*"\`), so implicit denies in the identity-based policies of ${who} do not apply`,
-          ja: `${by.ja} がすべてのプリンシパルを許可している（\`"Principal": "*"\`）ため、${who} の ID ベースのポリシー側の暗黙的な拒否は影響しません`,
+          ja: `${by.ja} がすべてのプリンシパルを許可している（\`"Principal": "*"\`）ため、${who} のアイデンティティベースのポリシー側の暗黙的な拒否は影響しません`,
         };
       return {
         en: `allowed by ${by.en}, which names ${who} directly, so implicit denies in its identity-based policies do not apply`,
-        ja: `${by.ja} が ${who} を直接指定して許可しているため、ID ベースのポリシー側の暗黙的な拒否は影響しません`,
+        ja: `${by.ja} が ${who} を直接指定して許可しているため、アイデンティティベースのポリシー側の暗黙的な拒否は影響しません`,
       };
     case 'allowed-by-resource-naming-role':
       return {
@@ -169,7 +169,7 @@ export function summarize(
       }
       return {
         en: `allowed, as both accounts allow it: the caller's through its identity-based policy and the resource's through its resource-based policy`,
-        ja: `呼び出し元アカウントの ID ベースのポリシーとリソース側アカウントのリソースベースのポリシーの両方が許可しているため許可されます`,
+        ja: `呼び出し元アカウントのアイデンティティベースのポリシーとリソース側アカウントのリソースベースのポリシーの両方が許可しているため許可されます`,
       };
     }
     case 'internal-error':

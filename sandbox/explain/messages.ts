@@ -14,7 +14,7 @@ export const GATE_LABEL: Readonly<Record<GateId | 'trust', Words>> = {
   rcp: { en: 'RCPs', ja: 'RCP' },
   resource: { en: 'resource-based policy', ja: 'リソースベースのポリシー' },
   trust: { en: 'trust policy', ja: '信頼ポリシー' },
-  identity: { en: 'identity-based policies', ja: 'ID ベースのポリシー' },
+  identity: { en: 'identity-based policies', ja: 'アイデンティティベースのポリシー' },
   boundary: { en: 'permissions boundary', ja: 'アクセス許可の境界' },
   session: { en: 'session policy', ja: 'セッションポリシー' },
 };
@@ -37,7 +37,7 @@ export const STEP_LABEL: Readonly<Record<StepId | 'bucketPolicy' | 'keyPolicy', 
   requestValidation: { en: 'Request checks', ja: 'リクエストの検証' },
   callerIdentity: {
     en: "The caller's identity-based policies",
-    ja: '呼び出し元の ID ベースのポリシー',
+    ja: '呼び出し元のアイデンティティベースのポリシー',
   },
   scps: { en: "SCPs of the caller's account", ja: '呼び出し元アカウントの SCP' },
   resourcePolicy: { en: "The resource's resource-based policy", ja: 'リソースベースのポリシー' },
@@ -103,7 +103,7 @@ const REASONS: Readonly<Record<string, Words>> = {
   },
   'not-needed': {
     en: 'not needed: in one account either the identity-based or the resource-based policy is enough, and the other one allows',
-    ja: '同一アカウントでは ID ベースとリソースベースのどちらか一方の許可で足り、もう一方が許可しているため、判定に関係しません',
+    ja: '同一アカウントではアイデンティティベースとリソースベースのどちらか一方の許可で足り、もう一方が許可しているため、判定に関係しません',
   },
   'not-applicable': { en: 'does not apply to this request', ja: 'このリクエストには関係しません' },
   'no-scps': {

@@ -32,7 +32,7 @@ const DOCS = {
   },
   federated: {
     en: 'A SAML or OIDC provider ARN, or accounts.google.com, graph.facebook.com, www.amazon.com, cognito-identity.amazonaws.com.',
-    ja: 'SAML / OIDC プロバイダの ARN、または accounts.google.com などの IdP。',
+    ja: 'SAML / OIDC プロバイダーの ARN、または accounts.google.com などの IdP。',
   },
   service: {
     en: 'An AWS service, e.g. ec2.amazonaws.com.',

@@ -55,7 +55,7 @@ describe('iamlab assume --explain', () => {
 
   it('says the same in natural Japanese, without raw codes or doubled words (ja)', () => {
     const err = assume('ja').stderr;
-    expect(err).toContain('2/8 呼び出し元の ID ベースのポリシー: ここで拒否');
+    expect(err).toContain('2/8 呼び出し元のアイデンティティベースのポリシー: ここで拒否');
     expect(err).toContain('4/8 ロールの信頼ポリシー: 通過');
     expect(err).toContain('8/8 認証情報の発行: 未到達\n');
     expect(err).toContain(

@@ -530,7 +530,7 @@ describe('iamlab assume', { timeout: 60_000 }, () => {
     expect(out.stderr).toContain(
       'An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:iam::111111111111:user/bob is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::222222222222:role/Developer',
     );
-    expect(out.stderr).toContain('2/8 呼び出し元の ID ベースのポリシー: ここで拒否');
+    expect(out.stderr).toContain('2/8 呼び出し元のアイデンティティベースのポリシー: ここで拒否');
     const solved = iamlab([
       'assume',
       '--scenario',
