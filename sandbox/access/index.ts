@@ -8,7 +8,16 @@ export { diffAccessMaps } from './diff.ts';
 export type { AccessChange, ChangeKind } from './diff.ts';
 export { findPaths, findSubject } from './paths.ts';
 export type { FoundPath, PathsQuery, PathsResult, StoppedPath } from './paths.ts';
-export { gateName, renderMap, renderPaths, targetShort } from './render.ts';
+export {
+  gateName,
+  hopText,
+  pathsHeading,
+  renderMap,
+  renderPaths,
+  routeText,
+  stopText,
+  targetShort,
+} from './render.ts';
 export {
   BUCKET_ACTION_ORDER,
   requirementText,

@@ -81,51 +81,44 @@ function gatesLine(gates: readonly GateStep[], lang: Lang): string {
     .join(lang === 'en' ? '; ' : '、');
 }
 
-function hopLines(hop: Hop, lang: Lang, aliases: ReadonlyMap<string, string>): string[] {
+/** One hop in words: the call and where it lands, then its gates. */
+export function hopText(
+  hop: Hop,
+  lang: Lang,
+  aliases: ReadonlyMap<string, string>,
+): { readonly call: string; readonly gates: string } {
   const need = hop.requirements.length === 0 ? '' : `, ${withPhrase(hop.requirements, lang)}`;
-  return [
-    `    ${hop.action} → ${targetShort(hop.to, aliases)}${need}`,
-    `      ${gatesLine(hop.gates, lang)}`,
-  ];
+  return {
+    call: `${hop.action} → ${targetShort(hop.to, aliases)}${need}`,
+    gates: gatesLine(hop.gates, lang),
+  };
 }
 
-function pathBlock(
-  p: FoundPath,
-  i: number,
-  lang: Lang,
-  aliases: ReadonlyMap<string, string>,
-): string[] {
-  const how =
-    p.requirements.length === 0
-      ? lang === 'en'
-        ? 'no requirement'
-        : '条件なし'
-      : withPhrase(p.requirements, lang);
-  return [`  ${i + 1}. ${how}`, ...p.hops.flatMap((h) => hopLines(h, lang, aliases))];
+/** What a whole route takes: `no requirement`, or `with MFA and …`. */
+export function routeText(requirements: FoundPath['requirements'], lang: Lang): string {
+  if (requirements.length > 0) return withPhrase(requirements, lang);
+  return lang === 'en' ? 'no requirement' : '条件なし';
 }
 
-function stoppedBlock(
-  s: StoppedPath,
-  i: number,
+/** The hop that no requirement opens, and the gate that stops it. */
+export function stopText(
+  b: StoppedPath['blocked'],
   lang: Lang,
   aliases: ReadonlyMap<string, string>,
-): string[] {
-  const b = s.blocked;
+): string {
   const tried =
     b.tried.length === 0
       ? ''
       : lang === 'en'
         ? ` (no value of ${b.tried.map((k) => `\`${k}\``).join(', ')} helps)`
         : `（${b.tried.map((k) => `\`${k}\``).join('、')} のどの値でも通りません）`;
-  const stop =
-    lang === 'en'
-      ? `    ${b.action} → ${targetShort(b.to, aliases)}: stopped by the ${gateName(b.gate, lang)}: ${b.summary.en}${tried}`
-      : `    ${b.action} → ${targetShort(b.to, aliases)}: ${gateName(b.gate, lang)}で止まります: ${b.summary.ja}${tried}`;
-  const after = s.after.map((h) => `    (${h.action} → ${targetShort(h.to, aliases)})`);
-  return [`  ${i + 1}.`, ...s.hops.flatMap((h) => hopLines(h, lang, aliases)), stop, ...after];
+  return lang === 'en'
+    ? `${b.action} → ${targetShort(b.to, aliases)}: stopped by the ${gateName(b.gate, lang)}: ${b.summary.en}${tried}`
+    : `${b.action} → ${targetShort(b.to, aliases)}: ${gateName(b.gate, lang)}で止まります: ${b.summary.ja}${tried}`;
 }
 
-export function renderPaths(
+/** The first line of an answer to "how can X reach Y?". */
+export function pathsHeading(
   result: PathsResult,
   lang: Lang,
   aliases: ReadonlyMap<string, string>,
@@ -139,9 +132,7 @@ export function renderPaths(
         : lang === 'en'
           ? 'no role or bucket'
           : 'ロールもバケットもありません';
-    return lang === 'en'
-      ? `${what} named \`${result.name}\`\n`
-      : `\`${result.name}\` という${what}\n`;
+    return lang === 'en' ? `${what} named \`${result.name}\`` : `\`${result.name}\` という${what}`;
   }
   const who = subjectName(result.from, lang);
   const first = result.to[0];
@@ -151,27 +142,43 @@ export function renderPaths(
       : first.kind === 'role'
         ? targetShort(first, aliases)
         : `\`${first.bucket}\``;
-  const lines: string[] = [];
-  if (result.paths.length > 0) {
-    lines.push(
-      lang === 'en'
-        ? `${who} → ${what}: ${result.paths.length} path(s)`
-        : `${who} → ${what}: 経路 ${result.paths.length} 件`,
-    );
-    result.paths.forEach((p, i) => lines.push(...pathBlock(p, i, lang, aliases)));
-  } else if (result.stopped.length > 0) {
-    lines.push(
-      lang === 'en'
-        ? `${who} → ${what}: no path; where each candidate stops:`
-        : `${who} → ${what}: 経路なし。候補ごとに止まる場所:`,
-    );
-    result.stopped.forEach((s, i) => lines.push(...stoppedBlock(s, i, lang, aliases)));
-  } else {
-    lines.push(
-      lang === 'en'
-        ? `${who} → ${what}: no path, and no policy on the way names ${who} or a role it can reach`
-        : `${who} → ${what}: 経路なし。途中のどのポリシーも ${who} や到達できるロールを指定していません`,
-    );
+  if (result.paths.length > 0)
+    return lang === 'en'
+      ? `${who} → ${what}: ${result.paths.length} path(s)`
+      : `${who} → ${what}: 経路 ${result.paths.length} 件`;
+  if (result.stopped.length > 0)
+    return lang === 'en'
+      ? `${who} → ${what}: no path; where each candidate stops:`
+      : `${who} → ${what}: 経路なし。候補ごとに止まる場所:`;
+  return lang === 'en'
+    ? `${who} → ${what}: no path, and no policy on the way names ${who} or a role it can reach`
+    : `${who} → ${what}: 経路なし。途中のどのポリシーも ${who} や到達できるロールを指定していません`;
+}
+
+function hopLines(hop: Hop, lang: Lang, aliases: ReadonlyMap<string, string>): string[] {
+  const text = hopText(hop, lang, aliases);
+  return [`    ${text.call}`, `      ${text.gates}`];
+}
+
+export function renderPaths(
+  result: PathsResult,
+  lang: Lang,
+  aliases: ReadonlyMap<string, string>,
+): string {
+  const lines = [pathsHeading(result, lang, aliases)];
+  if (result.ok) {
+    result.paths.forEach((p, i) => {
+      lines.push(`  ${i + 1}. ${routeText(p.requirements, lang)}`);
+      for (const h of p.hops) lines.push(...hopLines(h, lang, aliases));
+    });
+    if (result.paths.length === 0) {
+      result.stopped.forEach((st, i) => {
+        lines.push(`  ${i + 1}.`);
+        for (const h of st.hops) lines.push(...hopLines(h, lang, aliases));
+        lines.push(`    ${stopText(st.blocked, lang, aliases)}`);
+        for (const h of st.after) lines.push(`    (${h.action} → ${targetShort(h.to, aliases)})`);
+      });
+    }
   }
   return `${lines.join('\n')}\n`;
 }

@@ -10,7 +10,14 @@ import { applyOverlay } from '../../sandbox/scenario/run.ts';
 import type { Scenario } from '../../sandbox/scenario/types.ts';
 import { worldDiagram } from '../world/diagram.ts';
 import { accessResponder, type AccessReply } from './access.worker.ts';
-import { accessChangesView, accessMatrixView, changePaths, queryPaths } from './views/access.ts';
+import {
+  accessChangesView,
+  accessMatrixView,
+  accessPathsView,
+  changePaths,
+  queryPaths,
+} from './views/access.ts';
+import { findPaths } from '../../sandbox/access/paths.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -100,6 +107,22 @@ describe('access views', () => {
     expect(html).toContain(
       '<td class="is-reach">read: yes; write: yes; list: yes; delete: with MFA</td>',
     );
+  });
+
+  it('says how X reaches Y in words, with each hop and its gates, or where it stops', () => {
+    const found = toHtml(
+      accessPathsView(findPaths(edited.map, { from: 'alice', to: 'Admin' }), aliases, 'en'),
+    );
+    expect(found).toContain('alice → Admin (acme-prod): 1 path(s)');
+    expect(found).toContain('<li>with MFA<ol><li>sts:AssumeRole → Admin (acme-prod), with MFA<br>');
+    expect(found).toContain('resource policy allows (trust:Admin#/Statement/0)');
+    const stopped = toHtml(
+      accessPathsView(findPaths(edited.map, { from: 'Admin', to: 'audit-logs' }), aliases, 'ja'),
+    );
+    expect(stopped).toContain('経路なし');
+    expect(
+      toHtml(accessPathsView(findPaths(edited.map, { from: 'zed', to: 'Admin' }), aliases, 'en')),
+    ).toContain('no principal named <code>zed</code>');
   });
 
   it('gives the routes of the changes and of a query for the diagram, which draws them', () => {

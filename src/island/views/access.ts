@@ -6,10 +6,17 @@ import { t, type Lang } from '../../i18n/strings.ts';
 import {
   BUCKET_ACTION_ORDER,
   findPaths,
+  hopText,
+  pathsHeading,
   requirementText,
+  routeText,
+  stopText,
+  targetShort,
   subjectName,
   type AccessChange,
   type AccessMap,
+  type Hop,
+  type PathsResult,
   type Reach,
   type Route,
   type SubjectAccess,
@@ -219,6 +226,63 @@ export function changePaths(
     if (route !== undefined) out.push(routePath(route, c.sign === '+' ? 'added' : 'removed'));
   }
   return out;
+}
+
+function hopItem(hop: Hop, lang: Lang, aliases: ReadonlyMap<string, string>): Element {
+  const text = hopText(hop, lang, aliases);
+  return el('li', {}, ...withCode(text.call), el('br', {}), el('small', {}, text.gates));
+}
+
+/**
+ * "How can X reach Y?" in words, the text the diagram's drawn routes stand for: each chain
+ * with the gates of every hop, or, when there is none, where each candidate stops.
+ */
+export function accessPathsView(
+  result: PathsResult,
+  aliases: ReadonlyMap<string, string>,
+  lang: Lang,
+): Element {
+  const heading = el(
+    'p',
+    { class: 'sb-access-paths-heading' },
+    ...withCode(pathsHeading(result, lang, aliases)),
+  );
+  if (!result.ok) return el('div', { class: 'sb-access-paths' }, heading);
+  const items =
+    result.paths.length > 0
+      ? result.paths.map((p) =>
+          el(
+            'li',
+            {},
+            ...withCode(routeText(p.requirements, lang)),
+            el('ol', {}, ...p.hops.map((h) => hopItem(h, lang, aliases))),
+          ),
+        )
+      : result.stopped.map((s) =>
+          el(
+            'li',
+            {},
+            el(
+              'ol',
+              {},
+              ...s.hops.map((h) => hopItem(h, lang, aliases)),
+              el('li', { class: 'is-stopped' }, ...withCode(stopText(s.blocked, lang, aliases))),
+              ...s.after.map((h) =>
+                el(
+                  'li',
+                  { class: 'is-after' },
+                  ...withCode(`${h.action} → ${targetShort(h.to, aliases)}`),
+                ),
+              ),
+            ),
+          ),
+        );
+  return el(
+    'div',
+    { class: 'sb-access-paths' },
+    heading,
+    items.length > 0 && el('ol', {}, ...items),
+  );
 }
 
 /** "How can X reach Y?" as diagram paths: every chain the map knows. */
