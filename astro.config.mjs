@@ -45,6 +45,8 @@ export default defineConfig({
           translations: { ja: 'リファレンス' },
           items: [{ autogenerate: { directory: 'reference' } }],
         },
+        // The playground page (issue 10): its title comes from each language's page.
+        'playground',
       ],
       // Owned by course progress (issue 6): a chapter's sidebar link is marked when solved.
       // Search: the button's accessible name and visible text agree (issue 10, WCAG 2.5.3).

@@ -3,9 +3,7 @@
 // (./app.ts, with the core) on the first sign of interaction. A click that arrives before
 // the simulator is replayed once it has mounted, so nothing the learner does is lost.
 
-interface Mounted {
-  dispose(): void;
-}
+import type { Mounted } from './app.ts';
 
 const STORAGE_PREFIX = 'iamlab:sandbox:';
 const WAKE_EVENTS = ['pointerenter', 'focusin', 'touchstart', 'click'] as const;
@@ -39,8 +37,9 @@ class IamlabSandbox extends HTMLElement {
     for (const type of WAKE_EVENTS) {
       this.addEventListener(type, this.#wake, { capture: true, passive: type !== 'click' });
     }
-    // A shared link or saved edits must show at once, not after a first touch.
-    if (this.#hasStateToRestore()) void this.boot();
+    // A shared link or saved edits must show at once, not after a first touch; unless the
+    // playground's world editor holds a saved world, on which it mounts this sandbox itself.
+    if (this.#hasStateToRestore() && !this.#worldEditorTakesOver()) void this.boot();
   }
 
   disconnectedCallback(): void {
@@ -48,6 +47,15 @@ class IamlabSandbox extends HTMLElement {
     this.#mounted?.dispose();
     this.#mounted = null;
     this.#booting = null;
+  }
+
+  #worldEditorTakesOver(): boolean {
+    const key = this.dataset['worldKey'];
+    try {
+      return key !== undefined && localStorage.getItem(key) !== null;
+    } catch {
+      return false;
+    }
   }
 
   #hasStateToRestore(): boolean {
@@ -60,6 +68,26 @@ class IamlabSandbox extends HTMLElement {
     } catch {
       return false;
     }
+  }
+
+  /** The mounted sandbox once booted (the playground's world editor reads the attempt). */
+  async mounted(): Promise<Mounted | null> {
+    await this.boot();
+    return this.#mounted;
+  }
+
+  /**
+   * The playground's world editor swaps the world: `next` disposes what `previous` mounted and
+   * mounts again. Before a first boot it mounts directly, so the page's built-in world is
+   * never mounted (and saved over) only to be replaced.
+   */
+  async remount(next: (previous: Mounted | null) => Mounted): Promise<void> {
+    if (this.#booting !== null) await this.#booting;
+    if (this.#disconnected) return;
+    this.#mounted = next(this.#mounted);
+    this.dataset['ready'] = 'true';
+    this.#booting ??= Promise.resolve();
+    for (const type of WAKE_EVENTS) this.removeEventListener(type, this.#wake, { capture: true });
   }
 
   boot(): Promise<void> {

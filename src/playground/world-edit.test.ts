@@ -123,7 +123,7 @@ describe('world edits', () => {
     const loaded = loadFolder(f);
     if (!loaded.ok) throw new Error(loaded.problem);
     const run = runAttempt(loaded.scenario.world, loaded.scenario.clockStart, assumeBuilder);
-    expect(run.verdict.kind).not.toBe('allowed');
+    expect(run.verdict.status).toBe('denied');
   });
 
   it('adds a group and a bucket with a policy; removing the group drops memberships', () => {

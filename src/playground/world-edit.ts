@@ -5,10 +5,37 @@
 // the loader refuses is itself refused, so the page never shows a world the CLI would not.
 import { loadScenarios, renderProblem } from '../../sandbox/scenario/index.ts';
 import { proveScenario, type Proof } from '../../sandbox/scenario/prove.ts';
-import type { ScenarioFile } from '../../sandbox/scenario/schema.ts';
-import type { Attempt, Expectation, Scenario } from '../../sandbox/scenario/types.ts';
-import type { DocId } from '../../sandbox/world/types.ts';
+import type {
+  Attempt,
+  Exercise,
+  Expectation,
+  Goal,
+  Scenario,
+} from '../../sandbox/scenario/types.ts';
+import type { Localized } from '../../sandbox/policy/types.ts';
+import type {
+  Account,
+  AccountPurpose,
+  DocId,
+  Organization,
+  OrganizationalUnit,
+} from '../../sandbox/world/types.ts';
 import type { Lang } from '../i18n/strings.ts';
+
+/** `scenario.json` as data, in the loaded scenario's own (read-only) types. */
+export interface ScenarioFile {
+  readonly id: string;
+  readonly version: number;
+  readonly title: Localized;
+  readonly description: Localized;
+  readonly clockStart?: string;
+  readonly organization?: Organization;
+  readonly accounts: readonly Account[];
+  readonly editable: readonly DocId[];
+  readonly attempts: readonly Attempt[];
+  readonly goals: readonly Goal[];
+  readonly exercises: readonly Exercise[];
+}
 
 /** A scenario folder: `scenario.json` as data, the start's documents and the solution overlay. */
 export interface WorldFolder {
@@ -17,8 +44,8 @@ export interface WorldFolder {
   readonly solution: Readonly<Record<DocId, string>>;
 }
 
-export type Purpose = ScenarioFile['accounts'][number]['purpose'];
-type AccountFile = ScenarioFile['accounts'][number];
+export type Purpose = AccountPurpose;
+type AccountFile = Account;
 
 export type EditResult =
   | { readonly ok: true; readonly folder: WorldFolder; readonly scenario: Scenario }
@@ -41,11 +68,11 @@ export function folderFromScenario(s: Scenario): WorldFolder {
     description: s.description,
     clockStart: new Date(s.clockStart).toISOString(),
     ...(s.world.organization === null ? {} : { organization: s.world.organization }),
-    accounts: s.world.accounts as ScenarioFile['accounts'],
-    editable: [...s.editable],
-    attempts: s.attempts as ScenarioFile['attempts'],
-    goals: s.goals as ScenarioFile['goals'],
-    exercises: s.exercises as ScenarioFile['exercises'],
+    accounts: s.world.accounts,
+    editable: s.editable,
+    attempts: s.attempts,
+    goals: s.goals,
+    exercises: s.exercises,
   };
   return { file, documents: { ...s.world.documents }, solution: { ...s.solution } };
 }
@@ -445,16 +472,17 @@ function accountDocuments(a: AccountFile): DocId[] {
 /** Every document something in the file still names. */
 function referenced(file: ScenarioFile): Set<DocId> {
   const refs = new Set<DocId>(file.accounts.flatMap(accountDocuments));
-  type Ou = NonNullable<ScenarioFile['organization']>['root'];
-  const walk = (ou: Ou): void => {
+  const walk = (ou: OrganizationalUnit): void => {
     for (const s of [...(ou.scps ?? []), ...(ou.rcps ?? [])]) refs.add(s);
     for (const c of ou.children ?? []) walk(c);
   };
   if (file.organization !== undefined) walk(file.organization.root);
   // Session policies named by a call are documents too.
   for (const a of [...file.attempts, ...file.goals])
-    for (const s of a.steps)
-      if ('policy' in s.call && s.call.policy !== undefined) refs.add(s.call.policy);
+    for (const s of a.steps) {
+      const policy: string | undefined = 'policy' in s.call ? s.call.policy : undefined;
+      if (policy !== undefined) refs.add(policy);
+    }
   return refs;
 }
 
@@ -480,10 +508,7 @@ function prune(folder: WorldFolder, file: ScenarioFile): Record<DocId, string> {
   return documents;
 }
 
-function removeFromOu(
-  ou: NonNullable<ScenarioFile['organization']>['root'],
-  accountId: string,
-): NonNullable<ScenarioFile['organization']>['root'] {
+function removeFromOu(ou: OrganizationalUnit, accountId: string): OrganizationalUnit {
   return {
     ...ou,
     ...(ou.accounts === undefined
@@ -630,7 +655,7 @@ export function addGoal(
     title: { en: title, ja: title },
     ...(a.as === undefined ? {} : { as: a.as }),
     ...(a.signIn === undefined ? {} : { signIn: a.signIn }),
-    steps: JSON.parse(JSON.stringify(a.steps)) as ScenarioFile['goals'][number]['steps'],
+    steps: a.steps,
     expect: input.expect,
   };
   const mine = file.exercises.find((e) => e.id === MY_GOALS);
