@@ -1,4 +1,5 @@
-// `iamlab check [DIR]`: validates every scenario under DIR (default content/scenarios) and
+// `iamlab check [DIR|FILE.zip]`: validates every scenario under DIR (default content/scenarios),
+// or in a .zip of scenario folders such as the playground downloads, and
 // proves it: each exercise's start fails at least one of its own goals (goals that already
 // hold are guards, and an exercise of guards only asks nothing), start + solution passes them
 // all. One line per scenario; exit 1 on any failure, 2 when DIR cannot be read.
@@ -10,9 +11,9 @@ import {
   renderProblem,
 } from '../../sandbox/scenario/index.ts';
 import type { Command, CommandIo } from './types.ts';
-import { readJsonTree } from './scenario-files.ts';
+import { readJsonTree, readZipTree } from './scenario-files.ts';
 
-const USAGE = 'usage: iamlab check [DIR] [--lang en|ja]';
+const USAGE = 'usage: iamlab check [DIR|FILE.zip] [--lang en|ja]';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -44,7 +45,7 @@ export const checkCommand: Command = {
     }
     let files: Record<string, string>;
     try {
-      files = readJsonTree(dir);
+      files = dir.endsWith('.zip') ? readZipTree(dir) : readJsonTree(dir);
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       io.stderr(

@@ -1,6 +1,7 @@
 // Reads every .json file under a folder into the `{path: text}` map the scenario loader takes.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 
 export function readJsonTree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -12,5 +13,18 @@ export function readJsonTree(dir: string): Record<string, string> {
     }
   };
   walk(dir);
+  return out;
+}
+
+/**
+ * The same map from a .zip of scenario folders (what the playground downloads), as if the
+ * archive were a folder: `world.zip/my-world/scenario.json`. Throws on a file that is not a zip.
+ */
+export function readZipTree(file: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const entries = unzipSync(readFileSync(file), {
+    filter: (entry) => entry.name.endsWith('.json') && !entry.name.startsWith('__MACOSX/'),
+  });
+  for (const [path, data] of Object.entries(entries)) out[`${file}/${path}`] = strFromU8(data);
   return out;
 }
