@@ -8,12 +8,25 @@ import { POLICY_SIZE_LIMITS } from '../policy/size.ts';
 import type { PolicyKind } from '../policy/types.ts';
 import type { Account, DocId, OrganizationalUnit, World } from './types.ts';
 
+/**
+ * What holds a document, as data: the UI names it in the reader's language from these parts
+ * instead of parsing `owner` (English) back.
+ */
+export interface DocumentPlace {
+  /** The account, `dev (222222222222)`, or the OU, `OU Workloads`; `null` when nothing names the document. */
+  readonly within: string | null;
+  readonly holder: 'role' | 'user' | 'group' | 'policy' | 'bucket' | 'scp' | 'rcp' | null;
+  /** The holder's name; empty for an SCP or RCP; the document id when nothing names it. */
+  readonly name: string;
+}
+
 /** Where a document sits in the world: the first place that names it. */
 export interface DocumentUse {
   readonly id: DocId;
   readonly kind: PolicyKind;
-  /** Where it sits, e.g. `dev (222222222222) › role Deploy`. */
+  /** Where it sits, e.g. `dev (222222222222) › role Deploy`: `place` in English. */
   readonly owner: string;
+  readonly place: DocumentPlace;
   readonly accountId: string | null;
   /** The quota that place has (inline user 2,048, managed 6,144, …); `null` for none. */
   readonly sizeLimit: number | null;
@@ -30,23 +43,40 @@ function vendorAccounts(world: World, own: string | null): string[] {
   return world.accounts.filter((a) => a.purpose === 'vendor' && a.id !== own).map((a) => a.id);
 }
 
+/** The English label of a place, the `owner` that traces and the CLI show. */
+export function placeLabel(place: DocumentPlace): string {
+  if (place.within === null || place.holder === null) return place.name;
+  const holder =
+    place.holder === 'scp' || place.holder === 'rcp'
+      ? place.holder.toUpperCase()
+      : `${place.holder} ${place.name}`;
+  return `${place.within} › ${holder}`;
+}
+
 function accountUses(a: Account, add: (use: DocumentUse) => void): void {
-  const acct = `${a.alias} (${a.id})`;
-  const at = (id: DocId, kind: PolicyKind, owner: string, sizeLimit: number | null): void => {
-    add({ id, kind, owner, accountId: a.id, sizeLimit });
+  const within = `${a.alias} (${a.id})`;
+  const at = (
+    id: DocId,
+    kind: PolicyKind,
+    holder: NonNullable<DocumentPlace['holder']>,
+    name: string,
+    sizeLimit: number | null,
+  ): void => {
+    const place = { within, holder, name };
+    add({ id, kind, owner: placeLabel(place), place, accountId: a.id, sizeLimit });
   };
   for (const r of a.roles ?? []) {
-    at(r.trustPolicy, 'trust', `${acct} › role ${r.name}`, POLICY_SIZE_LIMITS.trustDefault);
+    at(r.trustPolicy, 'trust', 'role', r.name, POLICY_SIZE_LIMITS.trustDefault);
     for (const p of r.inlinePolicies ?? [])
-      at(p.document, 'identity', `${acct} › role ${r.name}`, POLICY_SIZE_LIMITS.inlineRole);
+      at(p.document, 'identity', 'role', r.name, POLICY_SIZE_LIMITS.inlineRole);
   }
   for (const u of a.users ?? []) {
     for (const p of u.inlinePolicies ?? [])
-      at(p.document, 'identity', `${acct} › user ${u.name}`, POLICY_SIZE_LIMITS.inlineUser);
+      at(p.document, 'identity', 'user', u.name, POLICY_SIZE_LIMITS.inlineUser);
   }
   for (const g of a.groups ?? []) {
     for (const p of g.inlinePolicies ?? [])
-      at(p.document, 'identity', `${acct} › group ${g.name}`, POLICY_SIZE_LIMITS.inlineGroup);
+      at(p.document, 'identity', 'group', g.name, POLICY_SIZE_LIMITS.inlineGroup);
   }
   for (const p of a.policies ?? []) {
     // A managed policy that a user or role of the account uses as its boundary is shown and
@@ -57,25 +87,27 @@ function accountUses(a: Account, add: (use: DocumentUse) => void): void {
     at(
       p.document,
       usedAsBoundary ? 'boundary' : 'identity',
-      `${acct} › policy ${p.name}`,
+      'policy',
+      p.name,
       POLICY_SIZE_LIMITS.managed,
     );
   }
   for (const b of a.buckets ?? []) {
     // Resource-based policy quotas are per service and not IAM's: none is applied.
-    if (b.policy !== undefined) at(b.policy, 'resource', `${acct} › bucket ${b.name}`, null);
+    if (b.policy !== undefined) at(b.policy, 'resource', 'bucket', b.name, null);
   }
-  for (const s of a.scps ?? []) at(s, 'scp', `${acct} › SCP`, POLICY_SIZE_LIMITS.scp);
-  for (const s of a.rcps ?? []) at(s, 'rcp', `${acct} › RCP`, POLICY_SIZE_LIMITS.rcp);
+  for (const s of a.scps ?? []) at(s, 'scp', 'scp', '', POLICY_SIZE_LIMITS.scp);
+  for (const s of a.rcps ?? []) at(s, 'rcp', 'rcp', '', POLICY_SIZE_LIMITS.rcp);
 }
 
 function organizationUses(ou: OrganizationalUnit, add: (use: DocumentUse) => void): void {
-  const use = (id: DocId, kind: 'scp' | 'rcp', label: string): void => {
+  const use = (id: DocId, kind: 'scp' | 'rcp'): void => {
     const sizeLimit = kind === 'scp' ? POLICY_SIZE_LIMITS.scp : POLICY_SIZE_LIMITS.rcp;
-    add({ id, kind, owner: `OU ${ou.name} › ${label}`, accountId: null, sizeLimit });
+    const place = { within: `OU ${ou.name}`, holder: kind, name: '' };
+    add({ id, kind, owner: placeLabel(place), place, accountId: null, sizeLimit });
   };
-  for (const s of ou.scps ?? []) use(s, 'scp', 'SCP');
-  for (const s of ou.rcps ?? []) use(s, 'rcp', 'RCP');
+  for (const s of ou.scps ?? []) use(s, 'scp');
+  for (const s of ou.rcps ?? []) use(s, 'rcp');
   for (const c of ou.children ?? []) organizationUses(c, add);
 }
 
@@ -105,8 +137,10 @@ export function documentUses(world: World): ReadonlyMap<DocId, DocumentUse> {
   const out = new Map<DocId, DocumentUse>();
   for (const [id, use] of uses) if (id in world.documents) out.set(id, use);
   for (const id of Object.keys(world.documents)) {
-    if (!out.has(id))
-      out.set(id, { id, kind: 'identity', owner: id, accountId: null, sizeLimit: null });
+    if (!out.has(id)) {
+      const place = { within: null, holder: null, name: id };
+      out.set(id, { id, kind: 'identity', owner: id, place, accountId: null, sizeLimit: null });
+    }
   }
   return out;
 }

@@ -16,7 +16,7 @@ import { runView } from './views/run.ts';
 import { sessionView } from './views/session.ts';
 import { resultView, stepperView } from './views/trace.ts';
 import { decidingRanges } from '../../sandbox/explain/highlight.ts';
-import { documentRoles } from '../scenario/documents.ts';
+import { documentRoles, ownerLabel } from '../scenario/documents.ts';
 import { documentPolicyOptions } from '../../sandbox/world/policy-options.ts';
 
 export interface Panel {
@@ -236,7 +236,7 @@ export function policyPanels(
         docId,
         scenarioId: controller.scenario.id,
         parseOptions: documentPolicyOptions(controller.scenario.world, docId),
-        name: role?.owner ?? docId,
+        name: role === undefined ? docId : ownerLabel(role.place, options.lang),
         lang: options.lang,
         readOnly: options.readOnly,
         text: first.documents[docId] ?? '',

@@ -3,14 +3,15 @@
 // editor how to parse the document; traces name documents by id, so nothing here maps a
 // trace's display name back to a document.
 import type { PolicyKind } from '../../sandbox/policy/types.ts';
-import { documentUses } from '../../sandbox/world/policy-options.ts';
+import { documentUses, type DocumentPlace } from '../../sandbox/world/policy-options.ts';
 import type { DocId, World } from '../../sandbox/world/types.ts';
+import { t, type Lang } from '../i18n/strings.ts';
 
 export interface DocumentRole {
   readonly id: DocId;
   readonly kind: PolicyKind;
-  /** Where it sits, e.g. `dev (222222222222) › role Deploy`. */
-  readonly owner: string;
+  /** Where it sits; `ownerLabel` names it in the reader's language. */
+  readonly place: DocumentPlace;
   readonly accountId: string | null;
 }
 
@@ -18,7 +19,13 @@ export interface DocumentRole {
 export function documentRoles(world: World): ReadonlyMap<DocId, DocumentRole> {
   const roles = new Map<DocId, DocumentRole>();
   for (const [id, use] of documentUses(world)) {
-    roles.set(id, { id, kind: use.kind, owner: use.owner, accountId: use.accountId });
+    roles.set(id, { id, kind: use.kind, place: use.place, accountId: use.accountId });
   }
   return roles;
+}
+
+/** Where a document sits, in the reader's language: `dev (222222222222) › グループ Developers`. */
+export function ownerLabel(place: DocumentPlace, lang: Lang): string {
+  if (place.within === null || place.holder === null) return place.name;
+  return `${place.within} › ${t(lang, `place_${place.holder}`, { name: place.name })}`;
 }

@@ -2,7 +2,7 @@
 // start state, and the panels re-render their parts of it in the browser from later ones.
 import { el, withCode, type Element } from '../../dom/tree.ts';
 import { t, type Lang } from '../../i18n/strings.ts';
-import { documentRoles } from '../../scenario/documents.ts';
+import { documentRoles, ownerLabel } from '../../scenario/documents.ts';
 import { trustList, worldDiagrams } from '../../world/diagram.ts';
 import type { Snapshot } from '../controller.ts';
 import { attemptForm } from './attempt.ts';
@@ -51,7 +51,7 @@ export function shellView(
         domId: `${domId}-p${i}`,
         docId,
         kind: role?.kind ?? 'identity',
-        owner: role?.owner ?? docId,
+        owner: role === undefined ? docId : ownerLabel(role.place, lang),
         text: x.documents[docId] ?? '',
         editable: true,
       },
