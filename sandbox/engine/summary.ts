@@ -148,7 +148,7 @@ export function summarize(
     case 'allowed-by-resource-naming-role':
       return {
         en: `allowed by ${by.en}, which names the role, and the role's boundary and session policy allow it too`,
-        ja: `${by.ja} がロールを指定して許可し、ロールの境界とセッションポリシーも許可しています`,
+        ja: `${by.ja} がロールを指定して許可し、ロールのアクセス許可の境界とセッションポリシーも許可しています`,
       };
     case 'allowed-by-identity':
       return {
