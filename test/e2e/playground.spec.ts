@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 
@@ -209,3 +210,28 @@ test('every document of the playground has a policy panel of the right kind', as
     'policies/guardrails-rcp.json': 'rcp',
   });
 });
+
+for (const path of ['/playground/', '/ja/playground/']) {
+  test(`axe finds nothing in the world editor on ${path}, before and after a change`, async ({
+    page,
+  }) => {
+    await page.goto(path);
+    const scan = async (): Promise<void> => {
+      const r = await new AxeBuilder({ page })
+        .include('iamlab-world-editor')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
+      expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual(
+        [],
+      );
+    };
+    await scan();
+    const account = editor(page).locator('[data-world-form="account"]');
+    await account.locator('input[name="id"]').fill('555555555555');
+    await account.locator('input[name="alias"]').fill('team');
+    await account.locator('button[type="submit"]').click();
+    await expect(editor(page).locator('option[value="account:555555555555"]')).toHaveCount(1);
+    await expect(status(page)).not.toBeEmpty();
+    await scan();
+  });
+}
