@@ -196,7 +196,8 @@ const en = {
   goalExpectsGot: 'expects {expected}, got {got}',
   guardHolds: 'holds — keep it so',
   guardBroken: 'broken — it held at the start; make it hold again',
-  exerciseN: 'Exercise {n}',
+  // The heading before an exercise's title, separator included: Japanese uses a full-width colon.
+  exerciseN: 'Exercise {n}: ',
   exerciseSolved: 'Exercise solved.',
   hintFor: 'Hint for exercise {n}',
   goalFlippedMet: 'Goal met: {title}',
@@ -488,7 +489,7 @@ const ja: Readonly<Record<StringKey, string>> = {
   goalExpectsGot: '期待は「{expected}」、結果は「{got}」',
   guardHolds: '満たされています（このまま保ってください）',
   guardBroken: '崩れました（最初は満たされていたので、元に戻してください）',
-  exerciseN: '演習 {n}',
+  exerciseN: '演習 {n}：',
   exerciseSolved: 'この演習はクリアです。',
   hintFor: '演習 {n} のヒント',
   goalFlippedMet: 'ゴール達成：{title}',

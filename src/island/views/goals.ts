@@ -70,7 +70,7 @@ function exerciseView(
       'data-exercise': x.id,
       'data-solved': x.solved ? 'true' : 'false',
     },
-    el(`h${level}`, {}, `${t(lang, 'exerciseN', { n: index + 1 })}: `, ...withCode(x.title[lang])),
+    el(`h${level}`, {}, t(lang, 'exerciseN', { n: index + 1 }), ...withCode(x.title[lang])),
     el('p', { class: 'sb-instructions' }, ...withCode(x.instructions[lang])),
     el('ul', { class: 'sb-goals' }, ...goals.map((g) => goalLine(g, lang))),
     x.solved && el('p', { class: 'sb-exercise-solved' }, t(lang, 'exerciseSolved')),
