@@ -23,6 +23,7 @@ import {
   addUser,
   entities,
   entityKey,
+  everyDocumentEditable,
   exportFolder,
   folderFiles,
   folderFromFiles,
@@ -292,7 +293,7 @@ export function mountWorldEditor(host: HTMLElement): void {
       say(t(lang, 'worldOpenFailed', { problem: problemText(r.problem) }), true);
       return;
     }
-    const next = withId(r.folder, PLAYGROUND_ID);
+    const next = everyDocumentEditable(withId(r.folder, PLAYGROUND_ID));
     const loaded = loadFolder(next, lang);
     if (!loaded.ok) {
       say(t(lang, 'worldOpenFailed', { problem: loaded.problem }), true);

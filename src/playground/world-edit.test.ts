@@ -12,6 +12,7 @@ import {
   addGroup,
   addRole,
   addUser,
+  everyDocumentEditable,
   exportFolder,
   folderFromFiles,
   folderFromScenario,
@@ -245,6 +246,14 @@ describe('export and import', () => {
     for (const [p, text] of Object.entries(out.files)) flat[p.slice('team-world/'.length)] = text;
     const again = folderFromFiles(flat);
     expect(again.ok && again.folder).toEqual(out.folder);
+  });
+
+  it('an opened folder lets the learner edit every document, the listed ones first', () => {
+    const f = playground();
+    const narrow = { ...f, file: { ...f.file, editable: ['policies/bob.json'] } };
+    const wide = everyDocumentEditable(narrow);
+    expect(wide.file.editable[0]).toBe('policies/bob.json');
+    expect([...wide.file.editable].sort()).toEqual(Object.keys(f.documents).sort());
   });
 
   it('broken files are refused with a reason', () => {

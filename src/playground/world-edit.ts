@@ -133,6 +133,14 @@ export function folderFromFiles(
   return { ok: true, folder: folderFromScenario(scenario) };
 }
 
+/** An opened folder as the playground shows it: every document editable, listed ones first. */
+export function everyDocumentEditable(folder: WorldFolder): WorldFolder {
+  return {
+    ...folder,
+    file: { ...folder.file, editable: allEditable(folder.file.editable, folder.documents) },
+  };
+}
+
 /** The playground shows the folder under its own id; a trainer's export gets the id they pick. */
 export function withId(folder: WorldFolder, id: string): WorldFolder {
   return { ...folder, file: { ...folder.file, id } };
