@@ -235,3 +235,13 @@ for (const path of ['/playground/', '/ja/playground/']) {
     await scan();
   });
 }
+
+test('on a phone the world editor fits the width (no horizontal scroll)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(PAGE);
+  await editor(page).scrollIntoViewIfNeeded();
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+});
