@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -122,6 +122,12 @@ test('build a world, solve it, download it, and iamlab check accepts the downloa
   const check = iamlab('check', root);
   expect(check.out).toMatch(/^ok {3}team-world: 2 exercises, 3 goals, start fails \d+/m);
   expect(check.code).toBe(0);
+  // The .zip itself, unopened, checks the same.
+  const zipCopy = join(mkdtempSync(join(tmpdir(), 'iamlab-playground-zip-')), 'team-world.zip');
+  copyFileSync(zipPath, zipCopy);
+  const zipCheck = iamlab('check', zipCopy);
+  expect(zipCheck.out).toMatch(/^ok {3}team-world: 2 exercises, 3 goals/m);
+  expect(zipCheck.code).toBe(0);
   // The start fails the goal added here, the solution passes it.
   const run = (solution: boolean) =>
     (
