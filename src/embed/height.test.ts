@@ -4,9 +4,12 @@ import { HEIGHT_MESSAGE, postHeight } from './height.ts';
 // ResizeObserver stand-in: the test calls `resize()` where the browser would report a change.
 let observed: (() => void) | null = null;
 class FakeObserver {
-  constructor(private readonly callback: () => void) {}
+  readonly #callback: () => void;
+  constructor(callback: () => void) {
+    this.#callback = callback;
+  }
   observe(): void {
-    observed = this.callback;
+    observed = this.#callback;
   }
   disconnect(): void {
     observed = null;
