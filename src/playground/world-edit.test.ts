@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readJsonTree } from '../../bin/commands/scenario-files.ts';
 import { loadScenarios } from '../../sandbox/scenario/load.ts';
@@ -254,6 +255,28 @@ describe('export and import', () => {
     const wide = everyDocumentEditable(narrow);
     expect(wide.file.editable[0]).toBe('policies/bob.json');
     expect([...wide.file.editable].sort()).toEqual(Object.keys(f.documents).sort());
+  });
+
+  it('random and truncated files never throw and are refused', () => {
+    const good = toZip(exportFolder(story().folder, {}, 'w').files);
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
+        expect(fromZip(bytes).ok).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: good.length - 1 }), (cut) => {
+        expect(fromZip(good.slice(0, cut)).ok).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a zip with too many entries is not read', () => {
+    const many: Record<string, string> = {};
+    for (let i = 0; i < 600; i++) many[`w/policies/p${String(i)}.json`] = '{}';
+    expect(fromZip(toZip(many))).toEqual({ ok: false, problem: 'tooLarge' });
   });
 
   it('broken files are refused with a reason', () => {
