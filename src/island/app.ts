@@ -8,6 +8,7 @@ import { browserStore, exportProgress, importProgress, loadSaved } from '../stat
 import { announcer } from './announce.ts';
 import { SandboxController, type ControllerEvent, type Restorable } from './controller.ts';
 import { embedCode } from './embed-code.ts';
+import { guidePanels } from './guide.ts';
 import {
   adoptEarlyInput,
   attemptPanel,
@@ -18,9 +19,10 @@ import {
   sessionsPanel,
   type Panel,
 } from './panels.ts';
-import { persist, readInitial, restorable, shareUrl } from './persistence.ts';
+import { persist, readInitial, restorable, shareState, shareUrl } from './persistence.ts';
 import { decisionWords } from './views/attempt.ts';
 import { solutionDiffPanel } from './views/solution-diff.ts';
+import { accessPanel } from './views/access.ts';
 
 /** Pause in typing after which goals are re-checked. */
 const GOAL_DELAY_MS = 150;
@@ -80,14 +82,21 @@ export function mountSandbox(root: HTMLElement, keep?: Restorable): Mounted {
     },
   });
   const form = root.querySelector<HTMLFormElement>('[data-attempt-form]');
+  const diagram = diagramPanel(root, lang);
   const panels: Panel[] = [
     policies.panel,
     ...(form === null ? [] : [attemptPanel(form, controller, lang)]),
     runPanel(root, policies.panels, lang),
     sessionsPanel(root, lang),
     exercisesPanel(root, level, lang),
-    diagramPanel(root, lang),
+    diagram,
+    accessPanel(root, level + 1, lang, {
+      onPaths: (paths) => {
+        diagram.setPaths(paths);
+      },
+    }),
     solutionDiffPanel(root, level, lang),
+    ...guidePanels(root, controller, lang),
   ];
   const storageProblem = (): void => {
     if (!init.notices.includes('storageUnavailable'))
@@ -205,12 +214,16 @@ export function mountSandbox(root: HTMLElement, keep?: Restorable): Mounted {
       void copy(shareUrl(controller));
     },
     'copy-embed': () => {
+      const option = (name: string): boolean =>
+        root.querySelector<HTMLInputElement>(`[data-embed-option="${name}"]`)?.checked === true;
       void copy(
         embedCode({
           origin: location.origin,
           lang,
           scenarioId: scenario.id,
           title: scenario.title[lang],
+          state: option('current') ? shareState(controller) : null,
+          hideSolution: option('hide-solution'),
         }),
       );
     },

@@ -4,14 +4,14 @@
 import { el, toDom } from '../dom/tree.ts';
 import { t, type Lang, type StringKey } from '../i18n/strings.ts';
 import type { SourceRange } from '../../sandbox/policy/types.ts';
-import { worldDiagrams } from '../world/diagram.ts';
+import { worldDiagrams, type DiagramPath } from '../world/diagram.ts';
 import { formFields } from './attempt-model.ts';
 import type { Change, SandboxController, Snapshot } from './controller.ts';
 import { patch } from './patch.ts';
 import { PolicyPanel } from './policy-panel.ts';
 import { CUSTOM, customNote, sessionOptions, stepsView, visibleFields } from './views/attempt.ts';
 import { diagramFocus } from './views/diagram-focus.ts';
-import { exercisesView } from './views/goals.ts';
+import { exercisesView, goalsDockView } from './views/goals.ts';
 import { runView } from './views/run.ts';
 import { sessionView } from './views/session.ts';
 import { resultView, stepperView } from './views/trace.ts';
@@ -87,8 +87,21 @@ export function attemptPanel(
     event.preventDefault();
     controller.run();
   };
-  form.addEventListener('input', onInput);
-  form.addEventListener('change', onInput);
+  // The attempt select sits in the dock, outside the form element but in its form (`form=`):
+  // listen where both are, and take only the form's own controls.
+  const root = form.closest('iamlab-sandbox') ?? form;
+  const onAnyInput = (event: Event): void => {
+    const target = event.target;
+    if (
+      (target instanceof HTMLInputElement ||
+        target instanceof HTMLSelectElement ||
+        target instanceof HTMLTextAreaElement) &&
+      target.form === form
+    )
+      onInput(event);
+  };
+  root.addEventListener('input', onAnyInput);
+  root.addEventListener('change', onAnyInput);
   form.addEventListener('submit', onSubmit);
   const steps = form.querySelector('[data-steps]');
   const note = form.querySelector<HTMLElement>('[data-attempt-note]');
@@ -99,7 +112,7 @@ export function attemptPanel(
       if (!touches(changes, 'attempt', 'run', 'sessions')) return;
       const fields = formFields(s, x.draft, x.editStep);
       const visible = visibleFields(s, x.draft, x.editStep);
-      const preset = form.elements.namedItem('preset');
+      const preset = form.ownerDocument.querySelector(`select[name="preset"][form="${form.id}"]`);
       if (preset instanceof HTMLSelectElement)
         preset.value = x.draft.source.kind === 'custom' ? CUSTOM : x.draft.source.id;
       if (note !== null) {
@@ -136,8 +149,8 @@ export function attemptPanel(
       patch(steps, stepsView(x.draft, x.editStep, x.run, lang));
     },
     dispose() {
-      form.removeEventListener('input', onInput);
-      form.removeEventListener('change', onInput);
+      root.removeEventListener('input', onAnyInput);
+      root.removeEventListener('change', onAnyInput);
       form.removeEventListener('submit', onSubmit);
     },
   };
@@ -183,33 +196,56 @@ export function sessionsPanel(root: HTMLElement, lang: Lang): Panel {
 
 export function exercisesPanel(root: HTMLElement, level: number, lang: Lang): Panel {
   const box = root.querySelector('[data-exercises]');
+  const dock = root.querySelector('[data-goals]');
+  let before: ReadonlyMap<string, boolean> | null = null;
   return {
     render(x, changes) {
-      if (touches(changes, 'goals', 'exercises')) patch(box, exercisesView(x, level + 1, lang));
+      if (!touches(changes, 'goals', 'exercises')) return;
+      patch(box, exercisesView(x, level + 1, lang));
+      patch(dock, goalsDockView(x, lang));
+      // A goal that flipped since the last check is marked for a moment (and announced).
+      const now = new Map((x.goals ?? []).map((g) => [g.id, g.met]));
+      if (before !== null)
+        for (const [id, met] of now)
+          if (before.has(id) && before.get(id) !== met)
+            dock?.querySelector(`[data-goal="${id}"]`)?.classList.add('is-flipped');
+      if (x.goals !== null) before = now;
     },
     dispose() {},
   };
 }
 
-export function diagramPanel(root: HTMLElement, lang: Lang): Panel {
+export function diagramPanel(
+  root: HTMLElement,
+  lang: Lang,
+): Panel & { setPaths(paths: readonly DiagramPath[]): void } {
   const box = root.querySelector('[data-diagram]');
   let frame = 0;
   let latest: Snapshot | null = null;
+  let paths: readonly DiagramPath[] = [];
+  const draw = (): void => {
+    // Typing changes documents per keystroke; the diagram follows once per frame.
+    if (frame !== 0) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      if (latest === null) return;
+      const world = {
+        ...latest.scenario.world,
+        documents: { ...latest.scenario.world.documents, ...latest.documents },
+      };
+      patch(box, worldDiagrams(world, diagramFocus(latest), lang, paths));
+    });
+  };
   return {
     render(x, changes) {
       if (!touches(changes, 'documents', 'attempt', 'sessions')) return;
       latest = x;
-      // Typing changes documents per keystroke; the diagram follows once per frame.
-      if (frame !== 0) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        if (latest === null) return;
-        const world = {
-          ...latest.scenario.world,
-          documents: { ...latest.scenario.world.documents, ...latest.documents },
-        };
-        patch(box, worldDiagrams(world, diagramFocus(latest), lang));
-      });
+      draw();
+    },
+    /** The access paths an edit opened or closed, drawn over the trust arrows. */
+    setPaths(next) {
+      paths = next;
+      draw();
     },
     dispose() {
       cancelAnimationFrame(frame);
@@ -238,8 +274,8 @@ export function policyPanels(
         parseOptions: documentPolicyOptions(controller.scenario.world, docId),
         name: role === undefined ? docId : ownerLabel(role.place, options.lang),
         lang: options.lang,
-        readOnly: options.readOnly,
-        text: first.documents[docId] ?? '',
+        readOnly: options.readOnly || !(docId in first.documents),
+        text: first.documents[docId] ?? controller.scenario.world.documents[docId] ?? '',
         onChange: (text) => {
           controller.editDocument(docId, text);
         },
@@ -253,7 +289,10 @@ export function policyPanels(
       render(x, changes) {
         if (!touches(changes, 'documents')) return;
         // Text the learner typed is already there; a reset, solution or import is not.
-        for (const [docId, p] of panels) p.setText(x.documents[docId] ?? '');
+        for (const [docId, p] of panels) {
+          const text = x.documents[docId];
+          if (text !== undefined) p.setText(text);
+        }
       },
       dispose() {
         for (const p of panels.values()) p.dispose();

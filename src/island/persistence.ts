@@ -70,6 +70,12 @@ export function persist(
   if (url.href !== location.href) history.replaceState(history.state, '', url);
 }
 
+/** The current state as a share parameter's value (`null` at the start). */
+export function shareState(controller: SandboxController): string | null {
+  const s = controller.scenario;
+  return encodeShare(diffFromStart(currentState(controller), startState(s)), s.version);
+}
+
 /** The share link for the current state (the URL holds it already; this makes it explicit). */
 export function shareUrl(controller: SandboxController): string {
   const s = controller.scenario;

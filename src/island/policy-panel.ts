@@ -114,6 +114,8 @@ export class PolicyPanel {
       if (this.#pre !== null) this.#pre.hidden = true;
       if (this.#hint !== null) this.#hint.hidden = false;
       this.#o.node.dataset['editing'] = 'monaco';
+      // The area where the learner edits the current document (a hook for tests and tools).
+      this.#slot.dataset['editor'] = this.#o.docId;
       if (button !== null) button.textContent = t(this.#o.lang, 'doneEditing');
       this.#editor.focus();
     } catch {
@@ -131,6 +133,7 @@ export class PolicyPanel {
     this.#editor = null;
     if (this.#slot !== null) {
       this.#slot.hidden = true;
+      delete this.#slot.dataset['editor'];
       this.#slot.replaceChildren();
     }
     if (this.#pre !== null) this.#pre.hidden = false;

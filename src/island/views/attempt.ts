@@ -292,37 +292,6 @@ export function attemptForm(
 ): Element {
   const fields: StepFields = formFields(s, draft, editStep);
   const visible = visibleFields(s, draft, editStep);
-  const list = presets(s);
-  const selectValue = draft.source.kind === 'custom' ? CUSTOM : draft.source.id;
-  const option = (value: string, label: string): Element =>
-    el('option', { value, selected: value === selectValue }, label);
-  const attemptSelect = el(
-    'select',
-    { id: `${domId}-preset`, name: 'preset', 'data-attempt-select': true },
-    ...(list.some((p) => p.kind === 'preset')
-      ? [
-          el(
-            'optgroup',
-            { label: t(lang, 'readyMadeAttempts') },
-            ...list
-              .filter((p) => p.kind === 'preset')
-              .map((p) => option(p.attempt.id, p.attempt.title[lang])),
-          ),
-        ]
-      : []),
-    ...(list.some((p) => p.kind === 'goal')
-      ? [
-          el(
-            'optgroup',
-            { label: t(lang, 'goals') },
-            ...list
-              .filter((p) => p.kind === 'goal')
-              .map((p) => option(p.attempt.id, p.attempt.title[lang])),
-          ),
-        ]
-      : []),
-    option(CUSTOM, t(lang, 'customAttempt')),
-  );
   const caller = String(fields['caller']);
   const groups = callerGroups(s, lang);
   const known = groups.some((g) => g.options.some((o) => o.value === caller));
@@ -354,16 +323,11 @@ export function attemptForm(
   return el(
     'form',
     {
+      id: `${domId}-form`,
       class: 'sb-attempt-form',
       'data-attempt-form': true,
       'aria-labelledby': `${domId}-attempt-h`,
     },
-    el(
-      'div',
-      { class: 'sb-field sb-presets' },
-      el('label', { for: `${domId}-preset` }, t(lang, 'attempt')),
-      attemptSelect,
-    ),
     el(
       'p',
       { class: 'sb-note', 'data-attempt-note': true, hidden: draft.source.kind !== 'custom' },
@@ -430,12 +394,58 @@ export function attemptForm(
         t(lang, 'addStep'),
       ),
     ),
+  );
+}
+
+/**
+ * The attempt to run and the buttons that run it: in the sandbox's dock, which stays in view
+ * while the learner edits a policy. Its controls belong to the attempt form (`form=`).
+ */
+export function attemptBar(s: Scenario, draft: AttemptDraft, domId: string, lang: Lang): Element {
+  const list = presets(s);
+  const selectValue = draft.source.kind === 'custom' ? CUSTOM : draft.source.id;
+  const option = (value: string, label: string): Element =>
+    el('option', { value, selected: value === selectValue }, label);
+  const group = (kind: 'preset' | 'goal', label: string): Element[] =>
+    list.some((p) => p.kind === kind)
+      ? [
+          el(
+            'optgroup',
+            { label },
+            ...list
+              .filter((p) => p.kind === kind)
+              .map((p) => option(p.attempt.id, p.attempt.title[lang])),
+          ),
+        ]
+      : [];
+  const form = `${domId}-form`;
+  return el(
+    'div',
+    { class: 'sb-attempt-bar' },
+    el(
+      'div',
+      { class: 'sb-field sb-presets' },
+      el('label', { for: `${domId}-preset` }, t(lang, 'attempt')),
+      el(
+        'select',
+        { id: `${domId}-preset`, name: 'preset', form, 'data-attempt-select': true },
+        ...group('preset', t(lang, 'readyMadeAttempts')),
+        ...group('goal', t(lang, 'goals')),
+        option(CUSTOM, t(lang, 'customAttempt')),
+      ),
+    ),
     el(
       'div',
       { class: 'sb-row' },
       el(
         'button',
-        { type: 'submit', class: 'sb-btn sb-primary', 'data-action': 'run', 'data-run': true },
+        {
+          type: 'submit',
+          form,
+          class: 'sb-btn sb-primary',
+          'data-action': 'run',
+          'data-run': true,
+        },
         t(lang, 'run'),
       ),
       el('button', { type: 'button', class: 'sb-btn', 'data-action': 'step' }, t(lang, 'step')),

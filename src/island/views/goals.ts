@@ -5,6 +5,7 @@ import { el, withCode, type Element } from '../../dom/tree.ts';
 import { t, type Lang } from '../../i18n/strings.ts';
 import type { ExerciseState, GoalState } from '../controller.ts';
 import { decisionWords } from './attempt.ts';
+import { icon } from '../../dom/icons.ts';
 
 export interface ExercisesView {
   readonly exercises: readonly ExerciseState[];
@@ -36,11 +37,12 @@ function goalLine(goal: GoalState, lang: Lang): Element {
     },
     el(
       'span',
-      { 'aria-hidden': 'true', class: 'sb-goal-mark' },
-      goal.guard ? (goal.met ? '◆ ' : '◇ ') : goal.met ? '☑ ' : '☐ ',
+      { class: 'sb-goal-mark' },
+      icon(goal.guard ? (goal.met ? 'diamondFilled' : 'diamond') : goal.met ? 'boxChecked' : 'box'),
+      ' ',
     ),
-    ...withCode(goal.title[lang]),
-    el('span', { class: 'sb-goal-state' }, ` — ${state}`),
+    el('span', { class: 'sb-goal-title', title: goal.title[lang] }, ...withCode(goal.title[lang])),
+    el('span', { class: 'sb-goal-state', title: state }, ` — ${state}`),
     ' ',
     el(
       'button',
@@ -72,8 +74,16 @@ function exerciseView(
     },
     el(`h${level}`, {}, t(lang, 'exerciseN', { n: index + 1 }), ...withCode(x.title[lang])),
     el('p', { class: 'sb-instructions' }, ...withCode(x.instructions[lang])),
-    el('ul', { class: 'sb-goals' }, ...goals.map((g) => goalLine(g, lang))),
-    x.solved && el('p', { class: 'sb-exercise-solved' }, t(lang, 'exerciseSolved')),
+    el(
+      'p',
+      { class: 'sb-exercise-status' },
+      x.solved
+        ? t(lang, 'exerciseSolved')
+        : t(lang, 'goalsMetOf', {
+            met: goals.filter((g) => g.met).length,
+            total: goals.length,
+          }),
+    ),
     x.hintsShown > 0 &&
       el(
         'ol',
@@ -124,7 +134,6 @@ export function exercisesView(x: ExercisesView, level: number, lang: Lang): Elem
         lang,
       ),
     ),
-    x.solved && el('p', { class: 'sb-solved', 'data-solved-banner': true }, t(lang, 'solved')),
     el(
       'div',
       { class: 'sb-row' },
@@ -151,5 +160,39 @@ export function exercisesView(x: ExercisesView, level: number, lang: Lang): Elem
           t(lang, 'undoReset'),
         ),
     ),
+  );
+}
+
+/**
+ * The goals as a compact checklist, grouped by exercise, for the dock that stays in view
+ * while the learner edits: a goal flipping while they type shows at once.
+ */
+export function goalsDockView(x: ExercisesView, lang: Lang): Element {
+  const goals = x.goals ?? [];
+  return el(
+    'div',
+    { class: 'sb-goals-dock' },
+    ...x.exercises.map((e, i) =>
+      el(
+        'div',
+        { class: 'sb-goal-group' },
+        el('p', { class: 'sb-goal-group-title' }, t(lang, 'exerciseN', { n: i + 1 })),
+        el(
+          'ul',
+          { class: 'sb-goals' },
+          ...e.goalIds
+            .flatMap((id) => goals.filter((g) => g.id === id))
+            .map((g) => goalLine(g, lang)),
+        ),
+      ),
+    ),
+    x.solved &&
+      el(
+        'p',
+        { class: 'sb-solved', 'data-solved-banner': true },
+        icon('star'),
+        ' ',
+        t(lang, 'solved'),
+      ),
   );
 }

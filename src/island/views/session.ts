@@ -2,6 +2,7 @@
 // simulated clock, and the controls that act on a session.
 import { el, type Element } from '../../dom/tree.ts';
 import { t, type Lang } from '../../i18n/strings.ts';
+import { icon } from '../../dom/icons.ts';
 import type { Session } from '../../../sandbox/world/types.ts';
 
 export function formatRemaining(ms: number): string {
@@ -67,12 +68,12 @@ export function sessionView(sessions: readonly Session[], now: number, lang: Lan
               el(
                 'strong',
                 { class: 'sb-countdown' },
-                expired
-                  ? `⌛ ${t(lang, 'expired')}`
-                  : t(lang, 'expiresIn', { time: formatRemaining(s.expiresAt - now) }),
+                ...(expired
+                  ? [icon('hourglass'), ' ', t(lang, 'expired')]
+                  : [t(lang, 'expiresIn', { time: formatRemaining(s.expiresAt - now) })]),
               ),
             ),
-            s.chained && el('dt', {}, '⛓'),
+            s.chained && el('dt', {}, icon('chain', t(lang, 'chained'))),
             s.chained && el('dd', {}, t(lang, 'chained')),
           ),
           el(

@@ -5,9 +5,9 @@ import { t, type Lang } from '../../i18n/strings.ts';
 import { documentRoles, ownerLabel } from '../../scenario/documents.ts';
 import { trustList, worldDiagrams } from '../../world/diagram.ts';
 import type { Snapshot } from '../controller.ts';
-import { attemptForm } from './attempt.ts';
+import { attemptBar, attemptForm } from './attempt.ts';
 import { diagramFocus } from './diagram-focus.ts';
-import { exercisesView } from './goals.ts';
+import { exercisesView, goalsDockView } from './goals.ts';
 import { policyBlock } from './policy.ts';
 import { runView } from './run.ts';
 import { sessionView } from './session.ts';
@@ -59,6 +59,23 @@ export function shellView(
       level + 1,
     );
   });
+  // What the trace may name but the learner cannot change (mallory's own policy, a group's).
+  const others = [...roles.values()]
+    .filter((r) => !s.editable.includes(r.id) && s.world.documents[r.id] !== undefined)
+    .map((role, i) =>
+      policyBlock(
+        {
+          domId: `${domId}-r${i}`,
+          docId: role.id,
+          kind: role.kind,
+          owner: ownerLabel(role.place, lang),
+          text: s.world.documents[role.id] ?? '',
+          editable: false,
+        },
+        lang,
+        level + 2,
+      ),
+    );
   return [
     el(
       'header',
@@ -84,7 +101,35 @@ export function shellView(
       ),
       trustList(s.world, lang),
     ),
-    panelSection(domId, level, 'policies', t(lang, 'policies'), ...policies),
+    panelSection(
+      domId,
+      level,
+      'policies',
+      t(lang, 'policies'),
+      ...policies,
+      // Who can now reach what: filled in by a worker after the first edit or on waking.
+      el(
+        'div',
+        { class: 'sb-access-box', 'data-access': true },
+        el('div', { 'data-access-changes': true, 'aria-live': 'polite' }),
+        el(
+          'details',
+          { class: 'sb-access-details' },
+          el('summary', {}, t(lang, 'accessMatrix')),
+          el('div', { 'data-access-matrix': true }),
+        ),
+      ),
+      ...(others.length === 0
+        ? []
+        : [
+            el(
+              'details',
+              { class: 'sb-other-policies' },
+              el('summary', {}, t(lang, 'otherPolicies')),
+              ...others,
+            ),
+          ]),
+    ),
     panelSection(
       domId,
       level,
@@ -145,6 +190,18 @@ export function shellView(
         ),
         el(
           'label',
+          { class: 'sb-check' },
+          el('input', { type: 'checkbox', 'data-embed-option': 'current' }),
+          ` ${t(lang, 'embedCurrent')}`,
+        ),
+        el(
+          'label',
+          { class: 'sb-check' },
+          el('input', { type: 'checkbox', 'data-embed-option': 'hide-solution' }),
+          ` ${t(lang, 'embedHideSolution')}`,
+        ),
+        el(
+          'label',
           { class: 'sb-btn sb-file' },
           t(lang, 'importProgress'),
           el('input', {
@@ -163,6 +220,19 @@ export function shellView(
         'aria-label': t(lang, 'share'),
         rows: 3,
       }),
+    ),
+    // Stays in view at the bottom of the screen while the sandbox is: what to run, Run, the
+    // verdict and the goals, next to whatever policy the learner is editing.
+    el(
+      'section',
+      { class: 'sb-dock', 'data-dock': true, 'aria-labelledby': `${domId}-dock-h` },
+      el(
+        'h' + String(level),
+        { id: `${domId}-dock-h`, class: 'sb-visually-hidden' },
+        t(lang, 'dock'),
+      ),
+      attemptBar(s, x.draft, domId, lang),
+      el('div', { 'data-goals': true }, goalsDockView(x, lang)),
     ),
   ];
 }

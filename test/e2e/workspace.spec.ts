@@ -1,0 +1,70 @@
+// The sandbox as a workspace: on a desktop screen the learner editing a policy still sees
+// Run and every goal; an edit's consequences for who can reach what show next to the editor.
+import { readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+test.describe.configure({ timeout: 90_000 });
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const dist = join(root, process.env['IAMLAB_DIST'] ?? 'dist');
+const chapters = readdirSync(join(dist, 'chapters'));
+
+async function inViewport(page: Page, locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox();
+  const view = page.viewportSize();
+  if (box === null || view === null) return false;
+  return (
+    box.y >= 0 && box.y + box.height <= view.height && box.x >= 0 && box.x + box.width <= view.width
+  );
+}
+
+test.describe('one screen at 1280×800', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+  for (const chapter of chapters) {
+    test(`${chapter}: with the editor in view, Run and every goal are too`, async ({ page }) => {
+      // A returning learner: the first-visit tour would sit over the goals.
+      await page.addInitScript(() => {
+        localStorage.setItem('iamlab:tour', 'done');
+      });
+      await page.goto(`/chapters/${chapter}/`);
+      const box = page.locator('iamlab-sandbox').first();
+      await box.hover();
+      await expect(box).toHaveAttribute('data-ready', 'true');
+      const editor = box.locator('.sb-policy button[data-action="edit"]').first();
+      await editor.click();
+      const area = box.locator('[data-editor]').first();
+      await expect(area).toBeVisible({ timeout: 30_000 });
+      await area.scrollIntoViewIfNeeded();
+      expect(await inViewport(page, box.locator('[data-run]'))).toBe(true);
+      const goals = await box.locator('[data-goal]').all();
+      expect(goals.length).toBeGreaterThan(0);
+      for (const goal of goals) expect(await inViewport(page, goal)).toBe(true);
+    });
+  }
+});
+
+test('an edit to a trust policy shows who gains access, draws the path, and undoing it clears both', async ({
+  page,
+}) => {
+  await page.goto('/playground/');
+  const box = page.locator('[data-sandbox="playground"]');
+  await box.hover();
+  await expect(box).toHaveAttribute('data-ready', 'true');
+  const trust = box.locator('.sb-policy[data-doc="policies/deploy-trust.json"]');
+  const start = await trust.locator('textarea[data-plain]').inputValue();
+  await trust.locator('details.sb-plain summary').click();
+  await trust
+    .locator('textarea[data-plain]')
+    .fill(
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111111111111:root"}, "Action": "sts:AssumeRole"}]}',
+    );
+  const changes = box.locator('[data-access-changes]');
+  await expect(changes).toContainText(/\+ .*alice.*Deploy/, { timeout: 30_000 });
+  await expect(box.locator('[data-diagram] .wd-path.is-added').first()).toBeAttached();
+  await trust.locator('textarea[data-plain]').fill(start);
+  await expect(changes).toContainText('No change in who can reach what.', { timeout: 30_000 });
+  await expect(changes).not.toContainText('+ ');
+  await expect(box.locator('[data-diagram] .wd-path.is-added')).toHaveCount(0);
+});
