@@ -105,7 +105,11 @@ export function mountWorldEditor(host: HTMLElement): void {
 
   const show = async (next: WorldFolder, scenario: Scenario, carry: Carry): Promise<void> => {
     folder = next;
+    // The forms are drawn anew: a keyboard user stays on the field or button they were on
+    // (ids are stable: the form's kind and the field's name).
+    const focused = document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
     patch(forms, worldEditorView(folder, lang));
+    if (focused !== '') document.getElementById(focused)?.focus();
     await sandbox.remount((previous) => {
       let keep: Restorable | undefined;
       if (carry === 'fresh') keep = { documents: {}, draft: startDraft(scenario) };

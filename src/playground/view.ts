@@ -85,7 +85,7 @@ function addForm(
     { class: 'we-form', 'data-world-form': kind, 'aria-labelledby': fid(kind, 'h') },
     el('h3', { id: fid(kind, 'h') }, t(lang, title)),
     el('div', { class: 'we-fields' }, ...fields),
-    el('button', { type: 'submit', class: 'sb-btn' }, t(lang, title)),
+    el('button', { type: 'submit', class: 'sb-btn', id: fid(kind, 'submit') }, t(lang, title)),
   );
 }
 
@@ -197,7 +197,11 @@ export function worldEditorView(folder: WorldFolder, lang: Lang): Element {
         ),
       ),
       el('p', { class: 'we-note' }, t(lang, 'worldRemoveNote')),
-      el('button', { type: 'submit', class: 'sb-btn' }, t(lang, 'worldRemove')),
+      el(
+        'button',
+        { type: 'submit', class: 'sb-btn', id: fid('remove', 'submit') },
+        t(lang, 'worldRemove'),
+      ),
     ),
     el(
       'form',
@@ -219,7 +223,11 @@ export function worldEditorView(folder: WorldFolder, lang: Lang): Element {
           ),
         ),
       ),
-      el('button', { type: 'submit', class: 'sb-btn' }, t(lang, 'worldAddGoal')),
+      el(
+        'button',
+        { type: 'submit', class: 'sb-btn', id: fid('goal', 'submit') },
+        t(lang, 'worldAddGoal'),
+      ),
     ),
     el(
       'form',

@@ -235,8 +235,10 @@ for (const path of ['/playground/', '/ja/playground/']) {
     const account = editor(page).locator('[data-world-form="account"]');
     await account.locator('input[name="id"]').fill('555555555555');
     await account.locator('input[name="alias"]').fill('team');
-    await account.locator('button[type="submit"]').click();
+    await account.locator('input[name="alias"]').press('Enter');
     await expect(editor(page).locator('option[value="account:555555555555"]')).toHaveCount(1);
+    // The forms are drawn anew; the keyboard user is still where they were.
+    await expect(page.locator('#we-account-alias')).toBeFocused();
     await expect(status(page)).not.toBeEmpty();
     await scan();
   });
