@@ -1,36 +1,45 @@
-// Marks solved exercises and chapters on the course map, and solved chapters in the sidebar.
-// Kept tiny and import-free: it runs on every page, so it reads the island's storage keys
-// directly instead of pulling zod in. Anything unreadable counts as "not yet", never as an
-// error.
+// Fills in the course map's bars and "continue where you left off" on the landing pages, and
+// marks solved chapters in the sidebar. Kept tiny and import-free: it runs on every page, so it
+// reads the island's storage keys directly instead of pulling zod in. Anything unreadable
+// counts as "not yet", never as an error.
 const PREFIX = 'iamlab:sandbox:';
+/** Written by src/island/guide.ts when the learner works in a sandbox (saves carry no time). */
+const RECENT = 'iamlab:recent';
 
 interface Progress {
+  /** There is a save at all (the learner worked in this sandbox). */
+  readonly saved: boolean;
   /** Exercises the learner turned from failing to passing (the island's `credited`). */
   readonly credited: ReadonlySet<string>;
 }
 
-const NOTHING: Progress = { credited: new Set() };
+const NOTHING: Progress = { saved: false, credited: new Set() };
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
 
 function progress(key: string): Progress {
   try {
-    const raw = localStorage.getItem(PREFIX + key);
+    const raw = read(PREFIX + key);
     const saved: unknown = raw === null ? null : JSON.parse(raw);
     if (typeof saved !== 'object' || saved === null) return NOTHING;
     const { credited } = saved as { credited?: unknown };
     const ids = Array.isArray(credited)
       ? credited.filter((m): m is string => typeof m === 'string')
       : [];
-    return { credited: new Set(ids) };
+    return { saved: true, credited: new Set(ids) };
   } catch {
     return NOTHING;
   }
 }
 
-function markExercise(exercise: HTMLElement): void {
-  exercise.dataset['solved'] = 'true';
-  for (const s of exercise.querySelectorAll<HTMLElement>('[data-progress-state]'))
-    s.textContent = s.dataset['solvedText'] ?? '';
-}
+const idsOf = (chapter: HTMLElement): string[] =>
+  (chapter.dataset['progressExercises'] ?? '').split(' ').filter((id) => id !== '');
 
 function mark(): void {
   // Every element a sidebar link is looked up by also carries its key, so each key is read
@@ -39,15 +48,13 @@ function mark(): void {
   for (const chapter of document.querySelectorAll<HTMLElement>('[data-progress-key]')) {
     const key = chapter.dataset['progressKey'] ?? '';
     const p = progress(key);
-    const exercises = [...chapter.querySelectorAll<HTMLElement>('[data-progress-exercise]')];
-    for (const exercise of exercises)
-      if (p.credited.has(exercise.dataset['progressExercise'] ?? '')) markExercise(exercise);
-    // The course map lists the exercises; the sidebar's marker names them in an attribute.
-    const ids =
-      exercises.length > 0
-        ? exercises.map((e) => e.dataset['progressExercise'] ?? '')
-        : (chapter.dataset['progressExercises'] ?? '').split(' ').filter((id) => id !== '');
-    if (ids.length === 0 || ids.some((id) => !p.credited.has(id))) continue;
+    const ids = idsOf(chapter);
+    const done = ids.filter((id) => p.credited.has(id)).length;
+    const bar = chapter.querySelector('progress');
+    if (bar !== null) bar.value = done;
+    const count = chapter.querySelector('[data-progress-count]');
+    if (count !== null) count.textContent = `${String(done)} / ${String(ids.length)}`;
+    if (ids.length === 0 || done < ids.length) continue;
     solvedKeys.add(key);
     chapter.dataset['solved'] = 'true';
   }
@@ -70,4 +77,36 @@ function mark(): void {
   }
 }
 
+/**
+ * The chapter the learner last worked in (else the last one with saved work) and its first
+ * exercise not yet credited; a finished chapter hands on to the next unfinished one.
+ */
+function continueWhere(): void {
+  const box = document.querySelector<HTMLElement>('[data-progress-continue]');
+  if (box === null) return;
+  const chapters = [...document.querySelectorAll<HTMLElement>('.course-map [data-progress-key]')];
+  const recent = read(RECENT);
+  let from = chapters.findIndex((c) => c.dataset['progressKey'] === recent);
+  if (from === -1)
+    from = chapters.findLastIndex((c) => progress(c.dataset['progressKey'] ?? '').saved);
+  if (from === -1) return;
+  for (const chapter of chapters.slice(from)) {
+    const p = progress(chapter.dataset['progressKey'] ?? '');
+    const ids = idsOf(chapter);
+    const next = ids.findIndex((id) => !p.credited.has(id));
+    const link = chapter.querySelector('a');
+    if (next === -1 || link === null) continue;
+    const a = document.createElement('a');
+    a.href = link.href;
+    a.textContent = link.textContent.trim();
+    const what = (box.dataset['continueNext'] ?? '')
+      .replace('{n}', String(next + 1))
+      .replace('{total}', String(ids.length));
+    box.replaceChildren(`${box.dataset['continueLabel'] ?? ''} `, a, ` — ${what}`);
+    box.hidden = false;
+    return;
+  }
+}
+
 mark();
+continueWhere();
