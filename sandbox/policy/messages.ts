@@ -316,7 +316,7 @@ export const M = {
   },
   rcpAllowNotSupported(): Localized {
     return l(
-      'an RCP can only deny: `Allow` is supported only in AWS\'s own `RCPFullAWSAccess`',
+      "an RCP can only deny: `Allow` is supported only in AWS's own `RCPFullAWSAccess`",
       'RCP は拒否だけを書けます。`Allow` が使えるのは AWS の `RCPFullAWSAccess` だけです',
     );
   },
