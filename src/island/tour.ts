@@ -114,7 +114,9 @@ export function tourPanel(root: HTMLElement, onEvent: Subscribe, lang: Lang): Pa
     box.classList.remove('is-floating');
     const gap = 8;
     const height = box.offsetHeight;
-    const below = rect.bottom + gap + height <= window.innerHeight || rect.top < height + gap;
+    // On the side with more room, so that a control in the sandbox's bottom dock is not
+    // covered along with its neighbours.
+    const below = window.innerHeight - rect.bottom >= rect.top || rect.top < height + gap;
     // A control scrolled out of view keeps the callout at the viewport's edge nearest to it,
     // where the learner can still read it, press Next or skip.
     const top = Math.max(
