@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -10,6 +11,10 @@ test.describe.configure({ timeout: 90_000 });
 
 const CH1 = '/chapters/01-why-several-accounts/';
 const DEVELOPERS = 'policies/shared/developers.json';
+const violations = async (page: Page, scope: string): Promise<string[]> =>
+  (await new AxeBuilder({ page }).include(scope).analyze()).violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
 const solution = (doc: string): string =>
   readFileSync(join(root, 'content/scenarios/ch01-accounts/solution', doc), 'utf8');
 
@@ -38,6 +43,7 @@ test('a new learner is guided step by step, each step advancing by doing it', as
   const select = box.locator('select[data-attempt-select]');
   await expect(select).toHaveClass(/sb-tour-target/);
   await expect(select).toHaveAttribute('aria-describedby', /-tour-text$/);
+  expect(await violations(page, '[data-sandbox]')).toEqual([]);
 
   const second = await select.locator('option').nth(1).getAttribute('value');
   await select.selectOption(second ?? '');
@@ -154,6 +160,7 @@ test('the landing page shows where to continue and one bar per chapter', async (
   await expect(cont).toBeVisible();
   await expect(cont).toContainText('exercise 2 of 2');
   await expect(cont.locator('a')).toHaveAttribute('href', /\/chapters\/01-why-several-accounts\/$/);
+  expect(await violations(page, '.course-progress')).toEqual([]);
 
   // A finished chapter hands on to the next unfinished one.
   await page.evaluate(() => {
