@@ -133,7 +133,7 @@ test('the landing page shows where to continue and one bar per chapter', async (
   baseURL,
 }) => {
   // Without JS the bars read 0 / N.
-  const plain = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const plain = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL ?? '' });
   const bare = await plain.newPage();
   await bare.goto('/');
   await expect(bare.locator('.course-map progress[data-progress-bar]')).toHaveCount(12);
