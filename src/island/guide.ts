@@ -46,11 +46,7 @@ function nextPanel(root: HTMLElement, controller: SandboxController, lang: Lang)
   const box = document.createElement('p');
   box.className = 'sb-next';
   box.dataset['next'] = '';
-  box.hidden = true;
-  // After the exercises, outside the element their panel re-renders.
-  const exercises = root.querySelector('[data-exercises]');
-  if (exercises === null) root.append(box);
-  else exercises.after(box);
+  let shown = '';
 
   let lastSolved: string | null = null;
   let recentNoted = false;
@@ -72,12 +68,22 @@ function nextPanel(root: HTMLElement, controller: SandboxController, lang: Lang)
   });
 
   const render = (x: Snapshot): void => {
-    if (!x.exercises.some((e) => e.solved)) {
-      box.hidden = true;
-      box.replaceChildren();
+    const solved = x.exercises.filter((e) => e.solved);
+    const after = solved.find((e) => e.id === lastSolved) ?? solved.at(-1);
+    if (after === undefined) {
+      box.remove();
+      shown = '';
       return;
     }
-    const target = nextExercise(x.exercises, lastSolved);
+    // Right under the solved exercise, where "Exercise solved." appears. The exercises panel
+    // rebuilds its sections (and drops this box) before this panel renders: put it back.
+    const section = root.querySelector(`[data-exercise="${CSS.escape(after.id)}"]`);
+    if (section === null) root.append(box);
+    else if (box.previousElementSibling !== section) section.after(box);
+    const target = nextExercise(x.exercises, after.id);
+    const key = target === null ? 'chapter' : target.id;
+    if (key === shown) return;
+    shown = key;
     if (target !== null) {
       const b = document.createElement('button');
       b.type = 'button';

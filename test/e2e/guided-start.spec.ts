@@ -67,6 +67,12 @@ test('a new learner is guided step by step, each step advancing by doing it', as
   // The first exercise is solved: the sandbox leads on to the second one.
   const next = box.locator('[data-next] button');
   await expect(next).toHaveText('Next: exercise 2');
+  // It sits right under the exercise just solved, where "Exercise solved." appears.
+  expect(
+    await next.evaluate((b) =>
+      b.parentElement?.previousElementSibling?.getAttribute('data-exercise'),
+    ),
+  ).toBe('shrink-blast-radius');
   await next.click();
   await expect(box.locator('[data-exercise="account-boundary"] :is(h3, h4, h5)')).toBeFocused();
 
