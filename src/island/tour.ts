@@ -118,9 +118,11 @@ export function tourPanel(root: HTMLElement, onEvent: Subscribe, lang: Lang): Pa
     // covered along with its neighbours.
     const below = window.innerHeight - rect.bottom >= rect.top || rect.top < height + gap;
     // A control scrolled out of view keeps the callout at the viewport's edge nearest to it,
-    // where the learner can still read it, press Next or skip.
+    // where the learner can still read it, press Next or skip; not under Starlight's fixed
+    // header.
+    const header = document.querySelector('header.header')?.getBoundingClientRect().bottom ?? 0;
     const top = Math.max(
-      gap,
+      Math.max(header, 0) + gap,
       Math.min(
         below ? rect.bottom + gap : rect.top - gap - height,
         window.innerHeight - height - gap,
