@@ -187,33 +187,17 @@ test('the third-party trust without an ExternalId is flagged in the editor, as t
   );
 });
 
-test('opening every editor on a page logs no console error', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  for (const [path, id] of [
-    ['/chapters/07-web-identity-oidc/', 'ch07-web-identity'],
-    ['/chapters/12-putting-it-together/', 'ch12-capstone'],
-  ] as const) {
-    const box = await open(page, path, id);
-    const buttons = box.locator('button[data-action="edit"]');
-    const n = await buttons.count();
-    for (let i = 0; i < n; i++) {
-      await buttons.nth(i).click();
-      await expect(box.locator('.sb-policy').nth(i).locator('.monaco-editor')).toBeVisible({
-        timeout: 30_000,
-      });
-    }
-    // Esc leaves the editor, and Tab then leads on through the page, not back into it.
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    const inEditor = await page.evaluate(
-      () => document.activeElement?.closest('.monaco-editor') !== null,
-    );
-    expect(inEditor).toBe(false);
-  }
-  expect(errors).toEqual([]);
+test('after Esc, Tab leads on through the page instead of back into the editor', async ({
+  page,
+}) => {
+  const box = await open(page, '/chapters/07-web-identity-oidc/', 'ch07-web-identity');
+  await box.locator('button[data-action="edit"]').first().click();
+  await expect(box.locator('[data-editor]')).toHaveCount(1, { timeout: 30_000 });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  const inEditor = await page.evaluate(
+    () => document.activeElement?.closest('.monaco-editor') !== null,
+  );
+  expect(inEditor).toBe(false);
 });

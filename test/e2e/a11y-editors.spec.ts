@@ -1,0 +1,74 @@
+// Every built page: axe with the WCAG 2.0/2.1 A and AA rules finds nothing, with its sandboxes
+// awake; and on every chapter and playground page, opening every policy editor logs no error
+// (two Monaco editors on one page used to fail on services registered too late).
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+test.describe.configure({ timeout: 120_000 });
+
+const DIST = process.env['IAMLAB_DIST'] ?? 'dist';
+
+function builtPages(dir: string): string[] {
+  const pages: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      if (name !== '_astro' && name !== 'pagefind' && name !== 'catalog')
+        pages.push(...builtPages(path));
+    } else if (name === 'index.html') {
+      const folder = relative(DIST, dir).split(sep).join('/');
+      pages.push(folder === '' ? '/' : `/${folder}/`);
+    }
+  }
+  return pages.sort();
+}
+
+const PAGES = builtPages(DIST);
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+for (const path of PAGES) {
+  test(`axe (WCAG A/AA) finds nothing on ${path}`, async ({ browser }) => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      localStorage.setItem('iamlab:tour', 'done');
+    });
+    const page = await context.newPage();
+    await page.goto(path);
+    for (const box of await page.locator('iamlab-sandbox').all()) {
+      await box.hover();
+      await expect(box).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+    }
+    const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+    expect(
+      result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+    await context.close();
+  });
+}
+
+for (const path of PAGES.filter((p) => /\/(chapters\/[^/]+|playground)\/$/.test(p))) {
+  test(`every editor on ${path} opens without a console error`, async ({ page }) => {
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.addInitScript(() => {
+      localStorage.setItem('iamlab:tour', 'done');
+    });
+    await page.goto(path);
+    const box = page.locator('iamlab-sandbox').first();
+    await box.hover();
+    await expect(box).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+    const buttons = box.locator('.sb-policy button[data-action="edit"]');
+    const n = await buttons.count();
+    expect(n).toBeGreaterThan(0);
+    for (let i = 0; i < n; i++) {
+      await buttons.nth(i).click();
+      await expect(box.locator('[data-editor]')).toHaveCount(i + 1, { timeout: 30_000 });
+    }
+    expect(errors).toEqual([]);
+  });
+}
