@@ -109,6 +109,14 @@ test('the tour works from the keyboard: Next focuses the control, Esc skips', as
   expect(await page.evaluate(() => localStorage.getItem('iamlab:tour'))).toBe('skipped');
 });
 
+test('embeds on a blog and the playground offer no tour', async ({ page }) => {
+  for (const path of ['/embed/ch01-accounts/', '/playground/']) {
+    await wake(page, path);
+    await expect(page.locator('[data-tour]')).toHaveCount(0);
+  }
+  expect(await page.evaluate(() => localStorage.getItem('iamlab:tour'))).toBeNull();
+});
+
 test('storage that cannot be read shows no tour', async ({ page }) => {
   await page.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
