@@ -46,10 +46,10 @@ for (const c of CASES) {
     const prose = await search(page, c.prose);
     expect(prose.map((hit) => hit.url)).toContain(c.page);
 
-    // The landing page's course map repeats every exercise title; the index does not.
+    // The landing page's course map names every chapter's sandbox; the index does not.
     await page.goto(c.lang === 'ja' ? '/ja/' : '/');
-    const exercise = page.locator('.course-map [data-progress-exercise]').first();
-    const title = (await exercise.innerText()).split(' — ')[0]?.trim() ?? '';
+    const entry = page.locator('.course-map > li a').first();
+    const title = (await entry.innerText()).replace(/^\d+\.\s*/, '').trim();
     expect(title.length).toBeGreaterThan(3);
     const landing = await search(page, title);
     const home = c.lang === 'ja' ? '/ja/' : '/';
