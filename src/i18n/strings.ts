@@ -229,6 +229,9 @@ const en = {
   accessSinceStart: 'Access that differs from the start',
   accessNoChange: 'No change in who can reach what.',
   accessMatrix: 'Who can reach what',
+  accessQuery: 'How can … reach …?',
+  accessFrom: 'From',
+  accessTo: 'to',
   accessMatrixCaption:
     'Who can reach what: each principal, each role it can assume and each bucket it can act on, with what it takes',
   accessPrincipal: 'Principal',
@@ -546,6 +549,9 @@ const ja: Readonly<Record<StringKey, string>> = {
   accessSinceStart: '最初の状態と比べて変わったアクセス',
   accessNoChange: '誰が何に到達できるかは変わっていません。',
   accessMatrix: '誰が何に到達できるか',
+  accessQuery: '誰がどうやって何に到達できるか',
+  accessFrom: '起点',
+  accessTo: '到達先',
   accessMatrixCaption:
     '誰が何に到達できるか：プリンシパルごとに、引き受けられるロールと操作できるバケット、そしてその条件',
   accessPrincipal: 'プリンシパル',

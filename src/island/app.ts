@@ -4,10 +4,10 @@
 // page through textContent and DOM nodes (../dom/tree.ts toDom), never innerHTML.
 import { langFrom, t, type Lang } from '../i18n/strings.ts';
 import type { Scenario } from '../../sandbox/scenario/types.ts';
-import { browserStore, exportProgress, importProgress, loadSaved } from '../state/storage.ts';
+import { browserStore } from '../state/storage.ts';
 import { announcer } from './announce.ts';
-import { SandboxController, type ControllerEvent, type Restorable } from './controller.ts';
-import { embedCode } from './embed-code.ts';
+import { eventWords } from './announcements.ts';
+import { SandboxController, type Restorable } from './controller.ts';
 import { guidePanels } from './guide.ts';
 import {
   adoptEarlyInput,
@@ -19,10 +19,12 @@ import {
   sessionsPanel,
   type Panel,
 } from './panels.ts';
-import { persist, readInitial, restorable, shareState, shareUrl } from './persistence.ts';
-import { decisionWords } from './views/attempt.ts';
+import { persist, readInitial, restorable } from './persistence.ts';
+import { shareActions } from './share-actions.ts';
+import { controllerActions } from './actions.ts';
 import { solutionDiffPanel } from './views/solution-diff.ts';
-import { accessPanel } from './views/access.ts';
+import { accessPanel, pathsQueryPanel } from './views/access.ts';
+import type { DiagramPath } from '../world/diagram.ts';
 
 /** Pause in typing after which goals are re-checked. */
 const GOAL_DELAY_MS = 150;
@@ -83,6 +85,13 @@ export function mountSandbox(root: HTMLElement, keep?: Restorable): Mounted {
   });
   const form = root.querySelector<HTMLFormElement>('[data-attempt-form]');
   const diagram = diagramPanel(root, lang);
+  // The diagram draws what an edit changed and the answer to "how can X reach Y?".
+  let changedPaths: readonly DiagramPath[] = [];
+  let askedPaths: readonly DiagramPath[] = [];
+  const pathsQuery = pathsQueryPanel(root, lang, (paths) => {
+    askedPaths = paths;
+    diagram.setPaths([...changedPaths, ...askedPaths]);
+  });
   const panels: Panel[] = [
     policies.panel,
     ...(form === null ? [] : [attemptPanel(form, controller, lang)]),
@@ -92,7 +101,11 @@ export function mountSandbox(root: HTMLElement, keep?: Restorable): Mounted {
     diagram,
     accessPanel(root, level + 1, lang, {
       onPaths: (paths) => {
-        diagram.setPaths(paths);
+        changedPaths = paths;
+        diagram.setPaths([...changedPaths, ...askedPaths]);
+      },
+      onMap: (map, aliases) => {
+        pathsQuery.update(map, aliases);
       },
     }),
     solutionDiffPanel(root, level, lang),
@@ -118,141 +131,16 @@ export function mountSandbox(root: HTMLElement, keep?: Restorable): Mounted {
     if (mounted) persist(controller, store, storageProblem);
   });
   const unlisten = controller.onEvent((event) => {
-    announce(event);
+    const words = eventWords(event, lang);
+    say.say(words.text, words.tone);
   });
-  const announce = (event: ControllerEvent): void => {
-    switch (event.type) {
-      case 'ran': {
-        const last = event.run.result.steps.at(-1)?.outcome;
-        const words = decisionWords(event.run.decision, lang);
-        say.say(
-          last === undefined || last.ok
-            ? words
-            : `${words}. ${last.error.code}: ${last.error.message}`,
-          event.run.decision === 'allowed' ? 'info' : 'warning',
-        );
-        return;
-      }
-      case 'stepped':
-        say.say(t(lang, `step_${event.active}`));
-        return;
-      case 'goalFlipped':
-        say.say(
-          t(lang, event.goal.met ? 'goalFlippedMet' : 'goalFlippedUnmet', {
-            title: event.goal.title[lang],
-          }),
-        );
-        return;
-      case 'exerciseSolved':
-        say.say(`${event.exercise.title[lang]}: ${t(lang, 'exerciseSolved')}`);
-        return;
-      case 'solved':
-        say.say(t(lang, 'solved'));
-        return;
-      case 'hint':
-        say.say(event.hint[lang]);
-        return;
-      case 'clock':
-        say.say(
-          `${t(lang, 'clock', { time: new Date(event.now).toISOString() })}${event.expired > 0 ? ` — ${t(lang, 'expired')}: ${event.expired}` : ''}`,
-        );
-        return;
-    }
-  };
 
-  const index = (button: HTMLElement): number => Number(button.dataset['index'] ?? '-1');
+  const share = shareActions(root, controller, store, say, lang);
   const actions: Record<string, (button: HTMLElement) => void> = {
-    step: () => {
-      controller.step();
-    },
-    'reset-run': () => {
-      controller.resetStepper();
-      say.clear();
-    },
-    'select-step': (b) => {
-      controller.selectStep(index(b));
-    },
-    'show-call': (b) => {
-      controller.selectStep(index(b));
-    },
-    'add-step': () => {
-      controller.addStep();
-    },
-    'remove-step': (b) => {
-      controller.removeStep(index(b));
-    },
-    'run-goal': (b) => {
-      controller.runGoal(b.dataset['goalId'] ?? '');
-    },
-    forward: (b) => {
-      controller.forward(Number(b.dataset['minutes'] ?? '0'));
-    },
-    whoami: (b) => {
-      controller.whoami(Number(b.dataset['session']));
-    },
-    'use-session': (b) => {
-      controller.useSession(Number(b.dataset['session']));
-      root.querySelector<HTMLElement>('select[name="caller"]')?.focus();
-    },
-    hint: (b) => {
-      controller.showHint(b.dataset['exerciseId'] ?? '');
-    },
-    solution: () => {
-      if (confirm(t(lang, 'confirmSolution'))) controller.showSolution();
-    },
-    'restore-mine': () => {
-      controller.restoreMine();
-    },
-    reset: () => {
-      controller.reset();
-      say.clear();
-    },
-    'undo-reset': () => {
-      controller.undoReset();
-    },
-    'copy-link': () => {
-      void copy(shareUrl(controller));
-    },
-    'copy-embed': () => {
-      const option = (name: string): boolean =>
-        root.querySelector<HTMLInputElement>(`[data-embed-option="${name}"]`)?.checked === true;
-      void copy(
-        embedCode({
-          origin: location.origin,
-          lang,
-          scenarioId: scenario.id,
-          title: scenario.title[lang],
-          state: option('current') ? shareState(controller) : null,
-          hideSolution: option('hide-solution'),
-        }),
-      );
-    },
-    export: () => {
-      const blob = new Blob([exportProgress(store)], { type: 'application/json' });
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(blob);
-      a.download = 'iamlab-progress.json';
-      a.click();
-      setTimeout(() => {
-        URL.revokeObjectURL(a.href);
-      }, 0);
-    },
+    ...controllerActions(root, controller, say, lang),
+    ...share.actions,
   };
 
-  const copyBox = root.querySelector<HTMLTextAreaElement>('[data-copy-box]');
-  const copy = async (text: string): Promise<void> => {
-    if (copyBox !== null) {
-      copyBox.value = text;
-      copyBox.hidden = false;
-    }
-    try {
-      await navigator.clipboard.writeText(text);
-      say.say(t(lang, 'copied'));
-    } catch {
-      copyBox?.select();
-      say.say(t(lang, 'copyFailed'), 'warning');
-    }
-  };
   const onClick = (event: MouseEvent): void => {
     const target =
       event.target instanceof Element ? event.target.closest<HTMLElement>('[data-action]') : null;
@@ -262,32 +150,8 @@ export function mountSandbox(root: HTMLElement, keep?: Restorable): Mounted {
     event.preventDefault();
     action(target);
   };
-  const onImport = (event: Event): void => {
-    const input = event.target;
-    if (!(input instanceof HTMLInputElement) || input.dataset['action'] !== 'import') return;
-    const file = input.files?.[0];
-    if (file === undefined) return;
-    void file.text().then((text) => {
-      const r = importProgress(store, text);
-      input.value = '';
-      if (!r.ok) {
-        say.say(
-          t(lang, r.problem === 'invalid' ? 'importFailed' : 'storageUnavailable'),
-          'warning',
-        );
-        return;
-      }
-      // The open page shows what was imported at once, not after a reload.
-      const loaded = loadSaved(store, scenario.id, scenario.version);
-      if (loaded.ok && loaded.saved !== null) {
-        const initial = readInitial(scenario, new URL(location.pathname, location.origin), store);
-        controller.restore(restorable(scenario, initial.state, loaded.saved));
-      }
-      say.say(t(lang, 'imported', { count: r.count }));
-    });
-  };
   root.addEventListener('click', onClick);
-  root.addEventListener('change', onImport);
+  root.addEventListener('change', share.onImport);
 
   // What the learner picked or typed while the simulator loaded is theirs: keep it.
   if (init.source === 'start' && form !== null) adoptEarlyInput(form, controller);
@@ -303,8 +167,9 @@ export function mountSandbox(root: HTMLElement, keep?: Restorable): Mounted {
       unsubscribe();
       unlisten();
       root.removeEventListener('click', onClick);
-      root.removeEventListener('change', onImport);
+      root.removeEventListener('change', share.onImport);
       for (const panel of panels) panel.dispose();
+      pathsQuery.dispose();
       controller.dispose();
     },
   };

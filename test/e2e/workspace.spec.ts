@@ -68,3 +68,28 @@ test('an edit to a trust policy shows who gains access, draws the path, and undo
   await expect(changes).not.toContainText('+ ');
   await expect(box.locator('[data-diagram] .wd-path.is-added')).toHaveCount(0);
 });
+
+test('"how can X reach Y?" answers with the chains or where each stops, and draws them', async ({
+  page,
+}) => {
+  await page.goto('/playground/');
+  const box = page.locator('[data-sandbox="playground"]');
+  await box.hover();
+  await expect(box).toHaveAttribute('data-ready', 'true');
+  const trust = box.locator('.sb-policy[data-doc="policies/deploy-trust.json"]');
+  await trust.locator('details.sb-plain summary').click();
+  await trust
+    .locator('textarea[data-plain]')
+    .fill(
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111111111111:root"}, "Action": "sts:AssumeRole"}]}',
+    );
+  await box.getByText('How can … reach …?').click();
+  const from = box.locator('select[name="access-from"]');
+  await expect(from.locator('option', { hasText: 'alice' })).toHaveCount(1, { timeout: 30_000 });
+  await from.selectOption({ label: 'alice' });
+  await box
+    .locator('select[name="access-to"]')
+    .selectOption('arn:aws:iam::222222222222:role/Deploy');
+  await expect(box.locator('[data-access-paths]')).toContainText('Deploy');
+  await expect(box.locator('[data-diagram] .wd-path.is-route').first()).toBeAttached();
+});

@@ -297,6 +297,8 @@ export interface AccessPanelOptions {
    * `removed`), for the world diagram's `paths`: an edit draws them, its undo clears them.
    */
   readonly onPaths?: (paths: readonly DiagramPath[]) => void;
+  /** Called with every new map, for the "how can X reach Y?" question. */
+  readonly onMap?: (map: AccessMap, aliases: ReadonlyMap<string, string>) => void;
   /** Makes the worker; the default is the module worker next to this file. */
   readonly worker?: () => Worker;
 }
@@ -327,6 +329,7 @@ export function accessPanel(
     patch(changesBox, accessChangesView(reply.sinceEdit, reply.sinceStart, level, lang));
     patch(matrixBox, accessMatrixView(reply.map, new Map(reply.aliases), lang));
     options.onPaths?.(changePaths(reply.sinceStart, start, reply.map));
+    options.onMap?.(reply.map, new Map(reply.aliases));
   };
   return {
     render(snapshot: Snapshot, changes: ReadonlySet<Change>) {
@@ -341,6 +344,86 @@ export function accessPanel(
     },
     dispose() {
       worker.terminate();
+    },
+  };
+}
+
+/**
+ * "How can X reach Y?": two lists filled from the latest map, and the answer — every chain
+ * with its gates and requirements, or where each candidate stops — as text and on the diagram.
+ */
+export function pathsQueryPanel(
+  root: HTMLElement,
+  lang: Lang,
+  onPaths: (paths: readonly DiagramPath[]) => void,
+): { update(map: AccessMap, aliases: ReadonlyMap<string, string>): void; dispose(): void } {
+  const box = root.querySelector('[data-access-query]');
+  const answer = root.querySelector('[data-access-paths]');
+  let latest: { map: AccessMap; aliases: ReadonlyMap<string, string> } | null = null;
+  const selects = (): { from: HTMLSelectElement | null; to: HTMLSelectElement | null } => ({
+    from: box?.querySelector<HTMLSelectElement>('select[name="access-from"]') ?? null,
+    to: box?.querySelector<HTMLSelectElement>('select[name="access-to"]') ?? null,
+  });
+  const ask = (): void => {
+    const { from, to } = selects();
+    if (latest === null || from === null || to === null || from.value === '' || to.value === '')
+      return;
+    const result = findPaths(latest.map, { from: from.value, to: to.value });
+    patch(answer, accessPathsView(result, latest.aliases, lang));
+    onPaths(queryPaths(latest.map, from.value, to.value));
+  };
+  const onChange = (): void => {
+    ask();
+  };
+  box?.addEventListener('change', onChange);
+  return {
+    update(map, aliases) {
+      latest = { map, aliases };
+      const { from, to } = selects();
+      const keep = { from: from?.value ?? '', to: to?.value ?? '' };
+      const targets = new Map<string, string>();
+      for (const hop of [...map.hops, ...map.blocked]) {
+        const target = hop.to;
+        if (target.kind === 'role') targets.set(target.arn, `${target.name} (${target.account})`);
+        else targets.set(`arn:aws:s3:::${target.bucket}`, `s3://${target.bucket}`);
+      }
+      const option = (value: string, label: string, selected: boolean): Element =>
+        el('option', { value, selected }, label);
+      patch(
+        box,
+        el(
+          'div',
+          { class: 'sb-row' },
+          el(
+            'label',
+            {},
+            `${t(lang, 'accessFrom')} `,
+            el(
+              'select',
+              { name: 'access-from' },
+              option('', '—', keep.from === ''),
+              ...map.subjects.map((x) =>
+                option(x.subject.id, x.subject.name, x.subject.id === keep.from),
+              ),
+            ),
+          ),
+          el(
+            'label',
+            {},
+            `${t(lang, 'accessTo')} `,
+            el(
+              'select',
+              { name: 'access-to' },
+              option('', '—', keep.to === ''),
+              ...[...targets].map(([value, label]) => option(value, label, value === keep.to)),
+            ),
+          ),
+        ),
+      );
+      ask();
+    },
+    dispose() {
+      box?.removeEventListener('change', onChange);
     },
   };
 }

@@ -118,6 +118,13 @@ export function shellView(
           el('summary', {}, t(lang, 'accessMatrix')),
           el('div', { 'data-access-matrix': true }),
         ),
+        el(
+          'details',
+          { class: 'sb-access-details' },
+          el('summary', {}, t(lang, 'accessQuery')),
+          el('div', { 'data-access-query': true }),
+          el('div', { 'data-access-paths': true, 'aria-live': 'polite' }),
+        ),
       ),
       ...(others.length === 0
         ? []
