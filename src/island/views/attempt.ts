@@ -20,6 +20,9 @@ import {
 } from '../attempt-model.ts';
 import type { RunState } from '../controller.ts';
 
+/** A title for a place that shows plain text only (an option): names lose their backticks. */
+export const plain = (text: string): string => text.replace(/`/g, '');
+
 /** The value of the attempt select when the form holds the learner's own attempt. */
 export const CUSTOM = 'custom';
 
@@ -414,7 +417,7 @@ export function attemptBar(s: Scenario, draft: AttemptDraft, domId: string, lang
             { label },
             ...list
               .filter((p) => p.kind === kind)
-              .map((p) => option(p.attempt.id, p.attempt.title[lang])),
+              .map((p) => option(p.attempt.id, plain(p.attempt.title[lang]))),
           ),
         ]
       : [];
@@ -465,5 +468,5 @@ export function customNote(s: Scenario, draft: AttemptDraft, lang: Lang): string
   const from = basedOn === null ? undefined : presets(s).find((p) => p.attempt.id === basedOn);
   return from === undefined
     ? t(lang, 'customAttemptNote')
-    : t(lang, 'customAttemptFrom', { title: from.attempt.title[lang] });
+    : t(lang, 'customAttemptFrom', { title: plain(from.attempt.title[lang]) });
 }

@@ -9,7 +9,7 @@ import type { RunState } from '../controller.ts';
 import { attemptTitle } from '../controller.ts';
 import type { Scenario } from '../../../sandbox/scenario/types.ts';
 import { clockText } from './session.ts';
-import { decisionWords, stepSummary } from './attempt.ts';
+import { decisionWords, plain, stepSummary } from './attempt.ts';
 
 /** `decided`: false while the stepper walks the shown call, whose verdict is not out yet. */
 export function runView(s: Scenario, run: RunState | null, decided: boolean, lang: Lang): Element {
@@ -25,7 +25,7 @@ export function runView(s: Scenario, run: RunState | null, decided: boolean, lan
     el(
       'p',
       { class: 'sb-run-title' },
-      title === null ? t(lang, 'ranCustom') : t(lang, 'ranPreset', { title: title[lang] }),
+      title === null ? t(lang, 'ranCustom') : t(lang, 'ranPreset', { title: plain(title[lang]) }),
     ),
     el(
       'ol',
