@@ -76,6 +76,20 @@ describe('access worker', () => {
     );
     expect(undone?.sinceStart).toEqual([]);
   });
+
+  it('takes the editable documents the island sends: the others are the scenario’s own', () => {
+    for (const id of readdirSync(join(root, 'content/scenarios'))) {
+      if (!statSync(join(root, 'content/scenarios', id)).isDirectory()) continue;
+      const s = scenario(id);
+      const editable = Object.fromEntries(
+        s.editable.map((doc) => [doc, s.world.documents[doc] ?? '']),
+      );
+      const respond = accessResponder();
+      const first = respond({ id: 1, scenario: s, documents: editable });
+      expect(first?.sinceStart, id).toEqual([]);
+      expect(first?.map, id).toEqual(first?.start);
+    }
+  });
 });
 
 describe('access views', () => {

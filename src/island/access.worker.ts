@@ -57,7 +57,11 @@ export function accessResponder(): (request: AccessRequest) => AccessReply | nul
       previous = null;
     }
     if (scenario === null || start === null) return null;
-    const world = { ...scenario.world, documents: request.documents };
+    // The island sends the documents the learner may edit; the rest are the scenario's own.
+    const world = {
+      ...scenario.world,
+      documents: { ...scenario.world.documents, ...request.documents },
+    };
     const map = computeAccessMap(world, { now: scenario.clockStart, identities }, cache);
     const accounts = scenario.world.accounts;
     const reply: AccessReply = {

@@ -93,3 +93,15 @@ test('"how can X reach Y?" answers with the chains or where each stops, and draw
   await expect(box.locator('[data-access-paths]')).toContainText('Deploy');
   await expect(box.locator('[data-diagram] .wd-path.is-route').first()).toBeAttached();
 });
+
+test('at the start of a chapter nothing differs from the start (the worker sees every document)', async ({
+  page,
+}) => {
+  await page.goto('/chapters/03-trust-policies/');
+  const box = page.locator('[data-sandbox="ch03-trust-policies"]');
+  await box.hover();
+  await expect(box).toHaveAttribute('data-ready', 'true');
+  const changes = box.locator('[data-access-changes]');
+  await expect(changes.locator('.sb-access-none')).toHaveCount(2, { timeout: 30_000 });
+  await expect(changes).not.toContainText('no longer');
+});

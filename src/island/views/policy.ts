@@ -1,7 +1,7 @@
 // One editable policy: label, read-only highlighted JSON (what screen readers read and
 // what shows before Monaco loads), the engine's findings, and a plain textarea that works
 // without JavaScript and on touch devices.
-import { el, type Element } from '../../dom/tree.ts';
+import { el, withCode, type Element } from '../../dom/tree.ts';
 import { highlightJson } from '../../highlight/json.ts';
 import { t, type Lang } from '../../i18n/strings.ts';
 import type { Finding, PolicyKind, SourceRange } from '../../../sandbox/policy/types.ts';
@@ -88,7 +88,7 @@ export function findingsList(findings: readonly Finding[], lang: Lang): Element 
         'li',
         { class: `sb-finding sev-${f.severity}`, 'data-code': f.code },
         el('strong', {}, `${t(lang, `severity_${f.severity}`)}: `),
-        f.message[lang],
+        ...withCode(f.message[lang]),
         f.position !== undefined ? ` (${t(lang, 'line', { line: f.position.line })})` : '',
       ),
     ),
