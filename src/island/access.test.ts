@@ -1,6 +1,6 @@
 // The access view's pieces in Node: the worker's answers across edits, the "what changed"
 // list, the matrix table and the routes on the world diagram.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -18,17 +18,9 @@ import {
   queryPaths,
 } from './views/access.ts';
 import { findPaths } from '../../sandbox/access/paths.ts';
+import { readTree } from '../../test/unit/scenario-tree.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-function readTree(dir: string, out: Record<string, string> = {}): Record<string, string> {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) readTree(path, out);
-    else if (name.endsWith('.json')) out[path.slice(root.length + 1)] = readFileSync(path, 'utf8');
-  }
-  return out;
-}
 
 function scenario(id: string): Scenario {
   const found = loadScenarios(readTree(join(root, 'content/scenarios', id))).scenarios[0];

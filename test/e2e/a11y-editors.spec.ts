@@ -1,31 +1,13 @@
 // Every built page: axe with the WCAG 2.0/2.1 A and AA rules finds nothing, with its sandboxes
 // awake; and on every chapter and playground page, opening every policy editor logs no error
 // (two Monaco editors on one page used to fail on services registered too late).
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { builtPages } from './built-pages.ts';
 
 test.describe.configure({ timeout: 120_000 });
 
-const DIST = process.env['IAMLAB_DIST'] ?? 'dist';
-
-function builtPages(dir: string): string[] {
-  const pages: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) {
-      if (name !== '_astro' && name !== 'pagefind' && name !== 'catalog')
-        pages.push(...builtPages(path));
-    } else if (name === 'index.html') {
-      const folder = relative(DIST, dir).split(sep).join('/');
-      pages.push(folder === '' ? '/' : `/${folder}/`);
-    }
-  }
-  return pages.sort();
-}
-
-const PAGES = builtPages(DIST);
+const PAGES = builtPages();
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 for (const path of PAGES) {

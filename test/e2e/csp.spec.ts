@@ -1,30 +1,12 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { builtPages } from './built-pages.ts';
 
 // Every built page carries a strict Content-Security-Policy (src/security/csp.mjs) and
 // nothing on it breaks one: the page, its woken sandbox, Monaco with its workers and
 // Pagefind's WebAssembly search run without a single violation.
 test.describe.configure({ timeout: 90_000 });
 
-const DIST = process.env['IAMLAB_DIST'] ?? 'dist';
-
-/** Every page of the built site, as a URL path (the dist folder, so embeds are included). */
-function builtPages(dir: string): string[] {
-  const pages: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) {
-      if (name !== '_astro' && name !== 'pagefind') pages.push(...builtPages(path));
-    } else if (name === 'index.html') {
-      const folder = relative(DIST, dir).split(sep).join('/');
-      pages.push(folder === '' ? '/' : `/${folder}/`);
-    }
-  }
-  return pages.sort();
-}
-
-const PAGES = builtPages(DIST);
+const PAGES = builtPages();
 
 /** Collects violation events (page and frames) and the console lines browsers write for them. */
 async function watchViolations(page: Page): Promise<string[]> {

@@ -1,7 +1,6 @@
 // The access map under arbitrary edits of a chapter's world: it never throws, a map compared
 // with itself has no change, and recomputing through the cache the worker keeps gives what
 // a fresh computation gives (so the incremental path can never show stale access).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -11,17 +10,9 @@ import { scenarioIdentities } from '../../sandbox/access/identities.ts';
 import { computeAccessMap } from '../../sandbox/access/map.ts';
 import { createAccessCache } from '../../sandbox/access/model.ts';
 import { loadScenarios } from '../../sandbox/scenario/load.ts';
+import { readTree } from './scenario-tree.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-function readTree(dir: string, out: Record<string, string> = {}): Record<string, string> {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) readTree(path, out);
-    else if (name.endsWith('.json')) out[path.slice(root.length + 1)] = readFileSync(path, 'utf8');
-  }
-  return out;
-}
 
 // Chapter 12 has users, a vendor, a GitHub pipeline, MFA and an ExternalId in one world.
 const loaded = loadScenarios(readTree(join(root, 'content/scenarios/ch12-capstone')));

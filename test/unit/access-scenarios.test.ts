@@ -1,7 +1,6 @@
 // `iamlab access --diff` on every scenario: start vs solution lists exactly the access the
 // exercise is about (each expectation says why), and every route of every map replays
 // through the scenario runner (STS itself) and succeeds, so the map and STS agree.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -13,17 +12,9 @@ import { loadScenarios } from '../../sandbox/scenario/load.ts';
 import { applyOverlay, runAttempt } from '../../sandbox/scenario/run.ts';
 import type { Scenario } from '../../sandbox/scenario/types.ts';
 import type { World } from '../../sandbox/world/types.ts';
+import { readTree } from './scenario-tree.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-function readTree(dir: string, out: Record<string, string> = {}): Record<string, string> {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) readTree(path, out);
-    else if (name.endsWith('.json')) out[path.slice(root.length + 1)] = readFileSync(path, 'utf8');
-  }
-  return out;
-}
 
 const { scenarios } = loadScenarios(readTree(join(root, 'content/scenarios')));
 

@@ -1,12 +1,12 @@
 // `iamlab run` end to end: spawned through Node 22 (vitest's own process.execPath). The browser
 // test compares the page with this output, so it must be what `runScenario` computes.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadScenarios } from '../../sandbox/scenario/load.ts';
 import { runScenario } from '../../sandbox/scenario/run.ts';
+import { readTree } from './scenario-tree.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -17,15 +17,6 @@ function iamlab(args: readonly string[], input?: string) {
     { cwd: root, encoding: 'utf8', ...(input === undefined ? {} : { input }) },
   );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function readTree(dir: string, out: Record<string, string> = {}): Record<string, string> {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) readTree(path, out);
-    else if (name.endsWith('.json')) out[path.slice(root.length + 1)] = readFileSync(path, 'utf8');
-  }
-  return out;
 }
 
 interface Call {

@@ -1,6 +1,5 @@
 // The machines the UI animates: driven with createActor (SimulatedClock where time
 // matters) and explored with xstate/graph to prove every state is reachable from the start.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -17,18 +16,10 @@ import { runCall } from '../../sandbox/sts/call.ts';
 import type { CallOutcome, StsCall } from '../../sandbox/sts/types.ts';
 import type { Caller } from '../../sandbox/world/types.ts';
 import { JUMP, role, world } from './sts-world.ts';
+import { readTree } from './scenario-tree.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const T0 = DEFAULT_CLOCK_START;
-
-function readTree(dir: string, out: Record<string, string> = {}): Record<string, string> {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) readTree(path, out);
-    else if (name.endsWith('.json')) out[path.slice(root.length + 1)] = readFileSync(path, 'utf8');
-  }
-  return out;
-}
 
 const jump = loadScenarios(readTree(join(root, 'content/scenarios/jump-account'))).scenarios[0];
 if (!jump) throw new Error('jump-account scenario did not load');

@@ -2,7 +2,6 @@
 // scenario: both parse it with documentPolicyOptions (kind, third parties, size quota), so the
 // editor shows what the engine computes — the third-party trust without sts:ExternalId
 // (chapters 4 and 12) included. The engine's side is collected the way STS resolves a world.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -23,17 +22,9 @@ import {
 } from '../../sandbox/world/resolve.ts';
 import type { World } from '../../sandbox/world/types.ts';
 import { findingsFor } from '../../src/island/core.ts';
+import { readTree } from './scenario-tree.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-function readTree(dir: string, out: Record<string, string> = {}): Record<string, string> {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) readTree(path, out);
-    else if (name.endsWith('.json')) out[path.slice(root.length + 1)] = readFileSync(path, 'utf8');
-  }
-  return out;
-}
 
 const scenarios: Scenario[] = ['content/scenarios', 'src/scenarios'].flatMap(
   (dir) => loadScenarios(readTree(join(root, dir))).scenarios,
