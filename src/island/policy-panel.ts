@@ -118,6 +118,7 @@ export class PolicyPanel {
       this.#slot.dataset['editor'] = this.#o.docId;
       if (button !== null) button.textContent = t(this.#o.lang, 'doneEditing');
       this.#editor.focus();
+      this.#renderSummary();
     } catch {
       this.#slot.hidden = true;
       if (button !== null) button.textContent = t(this.#o.lang, 'edit');
@@ -139,6 +140,7 @@ export class PolicyPanel {
     if (this.#pre !== null) this.#pre.hidden = false;
     if (this.#hint !== null) this.#hint.hidden = true;
     delete this.#o.node.dataset['editing'];
+    this.#o.node.querySelector('[data-summary]')?.remove();
     if (this.#button !== null) {
       this.#button.textContent = t(this.#o.lang, 'editPolicy', {
         name: t(this.#o.lang, `kind_${this.#o.parseOptions.kind}`),
@@ -154,6 +156,7 @@ export class PolicyPanel {
     if (from !== 'textarea' && this.#textarea !== null) this.#textarea.value = text;
     if (from !== 'monaco') this.#editor?.setText(text);
     this.#render();
+    if (this.#editor !== null) this.#renderSummary();
     if (from !== 'outside') this.#o.onChange(text);
   }
 
@@ -179,6 +182,26 @@ export class PolicyPanel {
   #renderCode(): void {
     const code = this.#pre?.querySelector('code');
     code?.replaceWith(toDom(codeContent(this.#text, this.#deciding ?? undefined), document));
+  }
+
+  /** The summary of what the policy grants, next to the open editor; latest text wins. */
+  #renderSummary(): void {
+    const text = this.#text;
+    void import('../editor/summary.ts')
+      .then((m) => m.summaryFor(text, this.#o.parseOptions.kind, this.#o.lang))
+      .then((tree) => {
+        if (text !== this.#text || this.#editor === null) return;
+        let box = this.#o.node.querySelector('[data-summary]');
+        if (box === null) {
+          box = document.createElement('div');
+          box.setAttribute('data-summary', '');
+          this.#slot?.after(box);
+        }
+        box.replaceChildren(...(tree === null ? [] : [toDom(tree, document)]));
+      })
+      .catch(() => {
+        // The catalog could not load (offline after a deploy): the editor works without it.
+      });
   }
 
   dispose(): void {

@@ -70,3 +70,17 @@ test('a misspelt action is underlined with the suggestion; completion offers act
   await expect(row).toBeVisible({ timeout: 30_000 });
   await expect(row).toContainText('Read');
 });
+
+test('the policy summary beside the editor shows what the policy grants, by access level', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  await editIdentityPolicy(
+    page,
+    '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::prod-reports/*"}]}',
+  );
+  const summary = identity(page).locator('[data-summary]');
+  await expect(summary).toContainText('Amazon S3', { timeout: 30_000 });
+  await expect(summary).toContainText('Read');
+  await expect(summary).toContainText('prod-reports');
+});
