@@ -19,6 +19,7 @@ import {
   type StepFields,
 } from '../attempt-model.ts';
 import type { RunState } from '../controller.ts';
+import { decisionName, verdictOf } from '../../../sandbox/scenario/run.ts';
 
 /** A title for a place that shows plain text only (an option): names lose their backticks. */
 export const plain = (text: string): string => text.replace(/`/g, '');
@@ -227,12 +228,7 @@ export function stepsView(
     { class: 'sb-steps' },
     ...draft.attempt.steps.map((step, i) => {
       const result = ran?.result.steps[i];
-      const decision =
-        result === undefined
-          ? undefined
-          : result.outcome.ok
-            ? 'allowed'
-            : (result.outcome.decision ?? `error:${result.outcome.error.code}`);
+      const decision = result === undefined ? undefined : decisionName(verdictOf(result.outcome));
       return el(
         'li',
         {
