@@ -127,9 +127,13 @@ interface Collector {
   ): void;
 }
 
-/** The actions a statement's values name, and whether every value could be resolved. */
+/**
+ * The actions a statement's values name, one list per value as the catalog resolved it (never
+ * copied into one: `ec2:*` alone is hundreds of actions, in every statement that writes it),
+ * and whether every value could be resolved.
+ */
 interface Resolved {
-  readonly actions: Action[];
+  readonly groups: (readonly Action[])[];
   readonly complete: boolean;
 }
 
@@ -138,14 +142,46 @@ function resolveActions(
   out: Collector,
   values: readonly Located<string>[],
 ): Resolved {
-  const actions: Action[] = [];
+  const groups: (readonly Action[])[] = [];
   let complete = true;
   for (const v of values) {
     const found = resolveAction(catalog, out, v);
     if (found === null) complete = false;
-    else for (const a of found) actions.push(a);
+    else if (found.length > 0) groups.push(found);
   }
-  return { actions, complete };
+  return { groups, complete };
+}
+
+/**
+ * What the checks ask of one resolved list, worked out once per list: the lists are the
+ * catalog's own (a wildcard's matches, a single action's), reused by every value that names
+ * them.
+ */
+interface GroupFacts {
+  readonly passRole: boolean;
+  /** The resource types its actions take, or `null` when some takes only `"*"`. */
+  readonly types: ReadonlyMap<string, Format> | null;
+  /** Lower-case condition keys its actions support (their own and their resource types'). */
+  readonly keys: ReadonlySet<string>;
+}
+
+const groupFacts = new WeakMap<readonly Action[], GroupFacts>();
+
+function factsOf(catalog: Catalog, group: readonly Action[]): GroupFacts {
+  let facts = groupFacts.get(group);
+  if (facts === undefined) {
+    const keys = new Set<string>();
+    for (const a of group) for (const k of keysOf(catalog, a)) keys.add(k);
+    facts = { passRole: group.some(isPassRole), types: typesOf(catalog, group), keys };
+    groupFacts.set(group, facts);
+  }
+  return facts;
+}
+
+function actionNames(groups: readonly (readonly Action[])[]): string[] {
+  const names = new Set<string>();
+  for (const group of groups) for (const a of group) names.add(`${a.service}:${a.name}`);
+  return [...names];
 }
 
 /** What one `Action` value stands for, and the finding it deserves, if any. */
@@ -283,17 +319,34 @@ export function arnResourceTypes(catalog: Catalog, arn: string): ResourceType[] 
   });
 }
 
+/** The resource types the groups' actions take, or `null` when some action takes only `"*"`. */
+function groupTypes(
+  catalog: Catalog,
+  groups: readonly (readonly Action[])[],
+): ReadonlyMap<string, Format> | null {
+  if (groups.length === 0) return null;
+  const first = groups[0];
+  if (groups.length === 1 && first !== undefined) return factsOf(catalog, first).types;
+  const types = new Map<string, Format>();
+  for (const group of groups) {
+    const own = factsOf(catalog, group).types;
+    if (own === null) return null;
+    for (const [key, f] of own) types.set(key, f);
+  }
+  return types;
+}
+
 function checkResources(
   catalog: Catalog,
   out: Collector,
-  actions: readonly Action[],
+  groups: readonly (readonly Action[])[],
   resources: readonly Located<string>[],
 ): void {
-  let types: Map<string, Format> | null | undefined;
+  let types: ReadonlyMap<string, Format> | null | undefined;
   for (const r of resources) {
     const parts = r.value === '*' ? null : arnParts(r.value);
     if (parts === null) continue;
-    types ??= typesOf(catalog, actions);
+    types ??= groupTypes(catalog, groups);
     if (types === null) return;
     const arn: PolicyArn = {
       ...parts,
@@ -308,10 +361,9 @@ function checkResources(
       }
     }
     if (!fits) {
-      const names = [...new Set(actions.map((a) => `${a.service}:${a.name}`))];
       out.add(
         'resource-type-mismatch',
-        CM.resourceTypeMismatch(r.value, names, [...types.keys()]),
+        CM.resourceTypeMismatch(r.value, actionNames(groups), [...types.keys()]),
         r.path,
         r.range,
       );
@@ -344,7 +396,7 @@ function checkCondition(
   catalog: Catalog,
   out: Collector,
   entry: ConditionEntry,
-  actions: readonly Action[] | null,
+  groups: readonly (readonly Action[])[] | null,
 ): void {
   const key = entry.key;
   const found = conditionKeyOf(catalog, key.value);
@@ -368,13 +420,12 @@ function checkCondition(
       key.range,
     );
   }
-  if (found.global || actions === null || actions.length === 0) return;
+  if (found.global || groups === null || groups.length === 0) return;
   const lower = found.key.toLowerCase();
-  if (!actions.some((a) => keysOf(catalog, a).has(lower))) {
-    const names = [...new Set(actions.map((a) => `${a.service}:${a.name}`))];
+  if (!groups.some((g) => factsOf(catalog, g).keys.has(lower))) {
     out.add(
       'unsupported-condition-key',
-      CM.unsupportedConditionKey(key.value, names),
+      CM.unsupportedConditionKey(key.value, actionNames(groups)),
       key.path,
       key.range,
     );
@@ -388,21 +439,25 @@ function isPassRole(a: Action): boolean {
 function lintStatement(catalog: Catalog, out: Collector, st: Statement): void {
   const resolved = st.action === undefined ? null : resolveActions(catalog, out, st.action);
   // Checks that ask "does any of the statement's actions …" need all of them known.
-  const actions = resolved?.complete === true ? resolved.actions : null;
+  const groups = resolved?.complete === true ? resolved.groups : null;
   if (st.notAction !== undefined) {
     resolveActions(catalog, out, st.notAction);
     const first = st.notAction[0];
     if (st.effect === 'Allow' && first !== undefined)
       out.add('allow-with-notaction', CM.allowWithNotAction(), `${st.path}/NotAction`, first.range);
   }
-  if (st.effect === 'Allow' && resolved !== null && resolved.actions.some(isPassRole)) {
+  if (
+    st.effect === 'Allow' &&
+    resolved !== null &&
+    resolved.groups.some((g) => factsOf(catalog, g).passRole)
+  ) {
     const star = st.resource?.find((r) => r.value === '*');
     if (star !== undefined)
       out.add('pass-role-with-star', CM.passRoleWithStar(), star.path, star.range);
   }
-  if (actions !== null && st.resource !== undefined)
-    checkResources(catalog, out, actions, st.resource);
-  for (const entry of st.conditions) checkCondition(catalog, out, entry, actions);
+  if (groups !== null && st.resource !== undefined)
+    checkResources(catalog, out, groups, st.resource);
+  for (const entry of st.conditions) checkCondition(catalog, out, entry, groups);
 }
 
 /**
