@@ -48,9 +48,6 @@ interface PreparedValue {
 
 const TAKES_VARIABLES = new Set(['String', 'Arn', 'Bool']);
 
-// Values without variables depend only on the policy text: prepare them once.
-const prepared = new WeakMap<Located<string>, PreparedValue>();
-
 function prepareText(
   spec: ParsedOperator,
   located: Located<string>,
@@ -60,10 +57,6 @@ function prepareText(
   const raw = located.value;
   const resolve =
     TAKES_VARIABLES.has(spec.family) && version === '2012-10-17' && raw.includes('${');
-  if (!resolve) {
-    const cached = prepared.get(located);
-    if (cached !== undefined) return cached;
-  }
   const sub = resolve
     ? substitute(raw, context, version)
     : { ok: true as const, parts: [{ text: raw, literal: false }] };
@@ -109,10 +102,7 @@ function prepareText(
       value = { kind: 'arn', value: compileArnPattern(sub.parts) };
       break;
   }
-  const result: PreparedValue =
-    value === null ? { shown: text, value, note: 'unparsable-value' } : { shown: text, value };
-  if (!resolve) prepared.set(located, result);
-  return result;
+  return value === null ? { shown: text, value, note: 'unparsable-value' } : { shown: text, value };
 }
 
 function ordered(
@@ -182,16 +172,18 @@ interface PreparedEntry {
   readonly valueNote: string | undefined;
 }
 
-// Entries whose values hold no variable read the same for every request.
-const entries = new WeakMap<ConditionEntry, PreparedEntry>();
+/**
+ * Prepared entries by position in their statement, kept by the caller for the next request
+ * against the same parsed policy (statement.ts); only entries whose values hold no variable
+ * are kept, since they read the same for every request.
+ */
+export type ConditionMemo = (PreparedEntry | undefined)[];
 
 function prepareEntry(
   entry: ConditionEntry,
   context: ContextIndex,
   version: string | undefined,
-): PreparedEntry {
-  const cached = entries.get(entry);
-  if (cached !== undefined) return cached;
+): { readonly prepared: PreparedEntry; readonly reusable: boolean } {
   const spec = parseOperator(entry.operator.value);
   if (spec === null) {
     const unknown = {
@@ -200,8 +192,7 @@ function prepareEntry(
       policyValues: entry.values.map((v) => v.value),
       valueNote: 'unknown-operator',
     };
-    entries.set(entry, unknown);
-    return unknown;
+    return { prepared: unknown, reusable: true };
   }
   const values = entry.values.map((v) => prepareText(spec, v, context, version));
   const prepared = {
@@ -214,19 +205,27 @@ function prepareEntry(
     TAKES_VARIABLES.has(spec.family) &&
     version === '2012-10-17' &&
     entry.values.some((v) => v.value.includes('${'));
-  if (!resolves) entries.set(entry, prepared);
-  return prepared;
+  return { prepared, reusable: !resolves };
 }
 
+/** `memo[at]` holds this entry's preparation from an earlier request, when it can be reused. */
 export function evaluateCondition(
   entry: ConditionEntry,
   context: ContextIndex,
   version: string | undefined,
+  memo: ConditionMemo = [],
+  at = 0,
 ): ConditionTrace {
   const operator = entry.operator.value;
   const key = entry.key.value;
   const requestValues = contextValues(context, key);
-  const { spec, values, policyValues, valueNote } = prepareEntry(entry, context, version);
+  let ready = memo[at];
+  if (ready === undefined) {
+    const made = prepareEntry(entry, context, version);
+    ready = made.prepared;
+    if (made.reusable) memo[at] = ready;
+  }
+  const { spec, values, policyValues, valueNote } = ready;
   // Built field by field: this runs for every condition of every applicable statement.
   const trace = (result: boolean, note?: string): ConditionTrace => {
     const shown = note ?? valueNote;

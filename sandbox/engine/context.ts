@@ -5,11 +5,7 @@ import type { ContextValue } from './types.ts';
 
 export type ContextIndex = ReadonlyMap<string, ContextValue>;
 
-const indexes = new WeakMap<object, ContextIndex>();
-
 export function indexContext(context: Readonly<Record<string, ContextValue>>): ContextIndex {
-  const cached = indexes.get(context);
-  if (cached !== undefined) return cached;
   const index = new Map<string, ContextValue>();
   // Object.keys never yields inherited names, so a `__proto__` key is just a key.
   for (const key of Object.keys(context)) {
@@ -22,7 +18,6 @@ export function indexContext(context: Readonly<Record<string, ContextValue>>): C
       index.set(key.toLowerCase(), strings);
     }
   }
-  indexes.set(context, index);
   return index;
 }
 

@@ -2,9 +2,15 @@
 // checked in the order Action, Resource, Principal; the first that fails ends the check
 // (its trace says why), and when they all match every condition is evaluated, so the trace
 // shows each failing condition, not only the first.
-import type { Located, ParsedPolicy, PrincipalSpec, Statement } from '../policy/types.ts';
+import type {
+  ConditionEntry,
+  Located,
+  ParsedPolicy,
+  PrincipalSpec,
+  Statement,
+} from '../policy/types.ts';
 import { actionMatches } from './action.ts';
-import { evaluateCondition } from './conditions.ts';
+import { evaluateCondition, type ConditionMemo } from './conditions.ts';
 import { matchPrincipal, notPrincipalExcludes, type PrincipalMatch } from './principal.ts';
 import type { PreparedRequest } from './request.ts';
 import { arnPatternMatches, compileArnPattern, type ArnPattern } from './resource.ts';
@@ -19,13 +25,30 @@ export interface StatementResult {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-const refs = new WeakMap<Statement, StatementRef>();
+/**
+ * What evaluating one statement works out from the policy alone, kept for the next request
+ * against the same parsed policy (the island after a keystroke, the access map's many
+ * requests): the trace's reference, compiled resource patterns, prepared conditions. It is
+ * held per policy (policy.ts), by position, rather than in a WeakMap per value: a WeakMap
+ * entry for a short-lived key costs the garbage collector about 0.7 µs, and a batch of fresh
+ * policies paid that for every value.
+ */
+export interface StatementMemo {
+  ref: StatementRef | undefined;
+  /** By position in Resource (or NotResource); only values without policy variables. */
+  resources: (ArnPattern | undefined)[] | undefined;
+  /** With variables: the last resolution, since consecutive requests usually resolve alike. */
+  resolved: ({ readonly key: string; readonly pattern: ArnPattern } | undefined)[] | undefined;
+  /** By position in the statement's conditions. */
+  readonly conditions: ConditionMemo;
+}
 
-export function statementRef(policy: ParsedPolicy, statement: Statement): StatementRef {
-  const cached = refs.get(statement);
-  if (cached !== undefined && cached.policy === policy.name && cached.doc === policy.doc)
-    return cached;
-  // Without conditional spreads (made once per fresh statement), in the same key order.
+export function statementMemo(): StatementMemo {
+  return { ref: undefined, resources: undefined, resolved: undefined, conditions: [] };
+}
+
+function statementRef(policy: ParsedPolicy, statement: Statement): StatementRef {
+  // Without conditional spreads, in the same key order.
   const { doc, name, kind } = policy;
   const { index, sid, effect, path, range } = statement;
   const ref: Mutable<StatementRef> =
@@ -33,7 +56,6 @@ export function statementRef(policy: ParsedPolicy, statement: Statement): Statem
       ? { doc, policy: name, policyKind: kind, index, effect, path }
       : { doc, policy: name, policyKind: kind, index, sid, effect, path };
   if (range !== undefined) ref.range = range;
-  refs.set(statement, ref);
   return ref;
 }
 
@@ -81,20 +103,14 @@ function matchAction(statement: Statement, req: PreparedRequest): MatchTrace | n
   );
 }
 
-const resourcePatterns = new WeakMap<Located<string>, ArnPattern>();
-// With variables the pattern depends on the request; keep the last resolution per value,
-// since consecutive requests (keystrokes, benchmarks) usually resolve the same way.
-const resolvedPatterns = new WeakMap<
-  Located<string>,
-  { readonly key: string; readonly pattern: ArnPattern }
->();
-
 function resourceMatches(
   value: Located<string>,
+  at: number,
+  memo: StatementMemo,
   req: PreparedRequest,
   version: string | undefined,
 ): boolean {
-  let pattern = resourcePatterns.get(value);
+  let pattern = memo.resources?.[at];
   if (pattern === undefined) {
     const sub = substitute(value.value, req.context, version);
     // A variable with no value: the resource "will not match any resource" (Variables page).
@@ -102,14 +118,14 @@ function resourceMatches(
     const resolved = version === '2012-10-17' && value.value.includes('${');
     if (!resolved) {
       pattern = compileArnPattern(sub.parts);
-      resourcePatterns.set(value, pattern);
+      (memo.resources ??= [])[at] = pattern;
     } else {
       const key = sub.parts.map((p) => `${p.literal ? '1' : '0'}${p.text}`).join('\u0000');
-      const last = resolvedPatterns.get(value);
+      const last = memo.resolved?.[at];
       if (last?.key === key) pattern = last.pattern;
       else {
         pattern = compileArnPattern(sub.parts);
-        resolvedPatterns.set(value, { key, pattern });
+        (memo.resolved ??= [])[at] = { key, pattern };
       }
     }
   }
@@ -118,6 +134,7 @@ function resourceMatches(
 
 function matchResource(
   statement: Statement,
+  memo: StatementMemo,
   req: PreparedRequest,
   version: string | undefined,
 ): MatchTrace | null {
@@ -125,8 +142,9 @@ function matchResource(
   if (list === undefined) return null;
   const negated = statement.resource === undefined;
   let hit: Located<string> | undefined;
-  for (const value of list) {
-    if (resourceMatches(value, req, version)) {
+  for (let i = 0; i < list.length; i++) {
+    const value = list[i] as Located<string>;
+    if (resourceMatches(value, i, memo, req, version)) {
       hit = value;
       break;
     }
@@ -150,10 +168,11 @@ function principalEntries(spec: PrincipalSpec): readonly Located<string>[] {
 export function evaluateStatement(
   policy: ParsedPolicy,
   statement: Statement,
+  memo: StatementMemo,
   req: PreparedRequest,
   version: string | undefined,
 ): StatementResult {
-  const ref = statementRef(policy, statement);
+  const ref = (memo.ref ??= statementRef(policy, statement));
   const matches: MatchTrace[] = [];
   const done = (
     applies: boolean,
@@ -169,7 +188,7 @@ export function evaluateStatement(
     matches.push(action);
     if (!action.matched) return done(false, [], null);
   }
-  const resource = matchResource(statement, req, version);
+  const resource = matchResource(statement, memo, req, version);
   if (resource !== null) {
     matches.push(resource);
     if (!resource.matched) return done(false, [], null);
@@ -218,8 +237,15 @@ export function evaluateStatement(
   }
   const conditions: ConditionTrace[] = [];
   let all = true;
-  for (const c of statement.conditions) {
-    const trace = evaluateCondition(c, req.context, version);
+  const entries = statement.conditions;
+  for (let i = 0; i < entries.length; i++) {
+    const trace = evaluateCondition(
+      entries[i] as ConditionEntry,
+      req.context,
+      version,
+      memo.conditions,
+      i,
+    );
     conditions.push(trace);
     all &&= trace.result;
   }
