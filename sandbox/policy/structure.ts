@@ -66,7 +66,8 @@ interface Property {
 interface Ctx {
   readonly rep: Reporter;
   readonly kind: PolicyKind;
-  readonly text: string;
+  /** The text the offsets refer to, made on demand (a value's text is written out lazily). */
+  readonly textOf: () => string;
   /** Values holding `${…}`, checked once the Version is known. */
   readonly variableValues: Located<string>[];
 }
@@ -132,7 +133,7 @@ function wrongType(ctx: Ctx, element: string, expected: Expected, node: Node, pa
 function scalarText(ctx: Ctx, node: Node): string | null {
   if (node.type === 'string') return typeof node.value === 'string' ? node.value : null;
   if (node.type === 'number' || node.type === 'boolean')
-    return ctx.text.slice(node.offset, node.offset + node.length);
+    return ctx.textOf().slice(node.offset, node.offset + node.length);
   return null;
 }
 
