@@ -52,6 +52,8 @@ const HOST = /^[A-Za-z0-9.-]+(\/[\u0021-\u007E]*)?$/;
 /** Classifies a principal string; `null` when it is not any principal AWS knows. */
 export function classifyPrincipal(text: unknown): PrincipalForm | null {
   if (typeof text !== 'string' || text.length === 0 || text.length > 2048) return null;
+  // An ARN, the usual case, can be none of the other forms (none of them holds a colon).
+  if (text.startsWith('arn:')) return classifyArn(text);
   if (text === '*') return { kind: 'wildcard' };
   if (text === 'anonymous') return { kind: 'anonymous' };
   if (isAccountId(text))
@@ -59,8 +61,7 @@ export function classifyPrincipal(text: unknown): PrincipalForm | null {
   if (WEB_IDENTITY_PROVIDERS.includes(text)) return { kind: 'web-identity-provider', host: text };
   if (SERVICE_PRINCIPAL.test(text)) return { kind: 'service', service: text };
   if (UNIQUE_ID.test(text)) return { kind: 'unique-id', id: text };
-  if (!text.startsWith('arn:')) return null;
-  return classifyArn(text);
+  return null;
 }
 
 function classifyArn(text: string): PrincipalForm | null {

@@ -30,8 +30,11 @@ export interface Caller {
   readonly hasBoundary: boolean;
 }
 
-// Principal strings repeat across requests and policies; classifying one runs several
-// regular expressions, so results are kept (bounded, the strings are short-lived otherwise).
+// Principal strings written in policies repeat across requests (the access map asks about
+// every caller against the same trusts); classifying one runs several regular expressions, so
+// results are kept (bounded, the strings are short-lived otherwise). The caller itself is
+// classified once per request and not kept: in a batch of distinct requests every entry would
+// be new, and a kept entry outlives the young generation.
 const forms = new Map<string, PrincipalForm | null>();
 
 function classify(text: string): PrincipalForm | null {
@@ -44,10 +47,10 @@ function classify(text: string): PrincipalForm | null {
 }
 
 export function describeCaller(text: string, principalArn?: string, hasBoundary = false): Caller {
-  const form = classify(text);
+  const form = classifyPrincipal(text);
   const account = form === null ? null : accountOfForm(form);
   if (form?.kind === 'assumed-role' && principalArn !== undefined) {
-    const role = classify(principalArn);
+    const role = classifyPrincipal(principalArn);
     // INVARIANT: only a role ARN of the same account and name describes this session.
     if (
       role?.kind === 'role' &&
@@ -69,8 +72,9 @@ function isAwsCaller(caller: Caller): boolean {
 
 function matchAws(value: string, caller: Caller): PrincipalMatchKind | null {
   if (value === '*') return isAwsCaller(caller) ? 'wildcard' : null;
-  const named = classify(value);
   const form = caller.form;
+  // The caller's own ARN, the usual entry, was classified with the request.
+  const named = value === caller.text ? form : classify(value);
   if (named === null || form === null) return null;
   switch (named.kind) {
     case 'account':

@@ -99,9 +99,11 @@ export function checkResource(value: string): Problem | null {
   if (value === '*') return null;
   const fields = splitPatternFields(value);
   const bad = (r: Localized): Problem => error('invalid-arn', M.invalidArn(value, r));
-  const early = fields?.slice(0, 5).findIndex((f) => REAL_VARIABLE.test(f)) ?? -1;
-  if (early >= 0)
-    return error('variable-before-resource-part', M.variableBeforeResourcePart(value));
+  if (fields !== null && value.includes('${')) {
+    for (let i = 0; i < 5; i++)
+      if (REAL_VARIABLE.test(fields[i] ?? ''))
+        return error('variable-before-resource-part', M.variableBeforeResourcePart(value));
+  }
   if (fields === null) {
     return bad(
       reason(
