@@ -100,6 +100,21 @@ const IF_EXISTS = 'IfExists';
  */
 export function parseOperator(text: unknown): ParsedOperator | null {
   if (typeof text !== 'string') return null;
+  const known = parsed.get(text);
+  if (known !== undefined) return known;
+  const made = readOperator(text);
+  if (parsed.size >= MAX_PARSED) parsed.clear();
+  parsed.set(text, made);
+  return made;
+}
+
+// Every policy repeats the same few operators, and the parser, the catalog's lint and the
+// engine each read them: one shared result per text (a ParsedOperator is never changed).
+// Bounded, since a policy may be full of made-up ones.
+const parsed = new Map<string, ParsedOperator | null>();
+const MAX_PARSED = 1024;
+
+function readOperator(text: string): ParsedOperator | null {
   let rest = text;
   let set: SetOperator | null = null;
   const colon = rest.indexOf(':');

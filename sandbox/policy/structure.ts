@@ -105,8 +105,8 @@ function reportUnknown(
   path: string,
   inStatement: boolean,
 ): void {
-  for (const [name, prop] of props) {
-    if (known.includes(name)) continue;
+  props.forEach((prop, name) => {
+    if (known.includes(name)) return;
     const lower = name.toLowerCase();
     const suggestion = known.find((k) => k.toLowerCase() === lower) ?? null;
     ctx.rep.add(
@@ -116,7 +116,7 @@ function reportUnknown(
       child(path, name),
       rangeOf(prop.key),
     );
-  }
+  });
 }
 
 function wrongType(ctx: Ctx, element: string, expected: Expected, node: Node, path: string): void {
@@ -319,15 +319,8 @@ function buildStatement(ctx: Ctx, node: Node, path: string, index: number): Stat
     ctx.rep.add('missing-action', 'error', M.missingAction(), path, whole);
     usable = false;
   }
-  for (const list of [action.first, action.second]) {
-    for (const a of list ?? []) {
-      const problem =
-        checkAction(a.value) ??
-        (ctx.kind === 'trust' && list === action.first ? checkTrustAction(a.value) : null);
-      if (problem !== null)
-        ctx.rep.add(problem.code, problem.severity, problem.message, a.path, a.range);
-    }
-  }
+  checkActions(ctx, action.first, ctx.kind === 'trust');
+  checkActions(ctx, action.second, false);
   if (action.broken) usable = false;
 
   const resource = readPair(
@@ -361,14 +354,8 @@ function buildStatement(ctx: Ctx, node: Node, path: string, index: number): Stat
     // syntax lists Resource as required, as for identity policies. RCPs likewise.
     ctx.rep.add('missing-resource', 'error', M.missingResource(ctx.kind), path, whole);
   }
-  for (const list of [resource.first, resource.second]) {
-    for (const r of list ?? []) {
-      const problem = checkResource(r.value);
-      if (problem !== null)
-        ctx.rep.add(problem.code, problem.severity, problem.message, r.path, r.range);
-      else if (hasPolicyVariable(r.value)) ctx.variableValues.push(r);
-    }
-  }
+  checkResources(ctx, resource.first);
+  checkResources(ctx, resource.second);
 
   const principalProp = props.get('Principal');
   const notPrincipalProp = props.get('NotPrincipal');
@@ -443,6 +430,30 @@ function buildStatement(ctx: Ctx, node: Node, path: string, index: number): Stat
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Action values; in a trust policy's Action, also the actions a trust may name. */
+function checkActions(
+  ctx: Ctx,
+  list: readonly Located<string>[] | undefined,
+  trust: boolean,
+): void {
+  if (list === undefined) return;
+  for (const a of list) {
+    const problem = checkAction(a.value) ?? (trust ? checkTrustAction(a.value) : null);
+    if (problem !== null)
+      ctx.rep.add(problem.code, problem.severity, problem.message, a.path, a.range);
+  }
+}
+
+function checkResources(ctx: Ctx, list: readonly Located<string>[] | undefined): void {
+  if (list === undefined) return;
+  for (const r of list) {
+    const problem = checkResource(r.value);
+    if (problem !== null)
+      ctx.rep.add(problem.code, problem.severity, problem.message, r.path, r.range);
+    else if (hasPolicyVariable(r.value)) ctx.variableValues.push(r);
+  }
+}
 
 interface Pair {
   readonly first: Located<string>[] | undefined;
