@@ -1,4 +1,5 @@
 // The request as the evaluator uses it: normalised once, shared by every statement.
+import { splitArnFields } from '../arn/index.ts';
 import { indexContext, type ContextIndex } from './context.ts';
 import { describeCaller, type Caller } from './principal.ts';
 import type { AuthzRequest } from './types.ts';
@@ -8,6 +9,8 @@ export interface PreparedRequest {
   /** Lowercase, since action names are case-insensitive. */
   readonly action: string;
   readonly resource: string;
+  /** `resource` split at its first five colons, once for every statement; `null` if not an ARN. */
+  readonly resourceFields: readonly string[] | null;
   readonly caller: Caller;
   readonly context: ContextIndex;
 }
@@ -29,6 +32,7 @@ export function prepareRequest(request: AuthzRequest, hasBoundary = false): Prep
     request,
     action: action.toLowerCase(),
     resource,
+    resourceFields: splitArnFields(resource),
     caller: describeCaller(
       principal,
       typeof principalArn === 'string' ? principalArn : undefined,

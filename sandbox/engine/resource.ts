@@ -9,7 +9,7 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_ARN
 import { splitArnFields } from '../arn/index.ts';
 import type { PatternPart } from '../policy/wildcard.ts';
-import { compileGlobParts, matchGlob, type Glob } from '../policy/wildcard.ts';
+import { compileGlob, compileGlobParts, matchGlob, type Glob } from '../policy/wildcard.ts';
 
 export type ArnPattern =
   | { readonly kind: 'any' }
@@ -40,18 +40,36 @@ function splitParts(parts: readonly PatternPart[]): PatternPart[][] {
 
 export function compileArnPattern(parts: readonly PatternPart[]): ArnPattern {
   const only = parts[0];
-  if (parts.length === 1 && only !== undefined && !only.literal && only.text === '*') {
-    return { kind: 'any' };
+  if (parts.length === 1 && only !== undefined && !only.literal) {
+    return only.text === '*' ? { kind: 'any' } : compileArnText(only.text);
   }
   const segments = splitParts(parts);
   if (segments.length < 6) return { kind: 'whole', glob: compileGlobParts(parts) };
   return { kind: 'segments', segments: segments.map((s) => compileGlobParts(s)) };
 }
 
-export function arnPatternMatches(pattern: ArnPattern, value: string): boolean {
+/**
+ * A pattern without variables, the usual case. Its first five fields (`arn`, `aws`, `s3`, a
+ * region, an account) recur in policy after policy, so their globs come from compileGlob's
+ * cache; only the resource part, which rarely recurs, is compiled afresh.
+ */
+function compileArnText(text: string): ArnPattern {
+  const fields = splitArnFields(text);
+  if (fields === null) return { kind: 'whole', glob: compileGlobParts([{ text, literal: false }]) };
+  const segments: Glob[] = [];
+  for (let i = 0; i < 5; i++) segments.push(compileGlob(fields[i] as string));
+  segments.push(compileGlobParts([{ text: fields[5], literal: false }]));
+  return { kind: 'segments', segments };
+}
+
+/** `fields`: `value` already split by splitArnFields (a request's resource is split once). */
+export function arnPatternMatches(
+  pattern: ArnPattern,
+  value: string,
+  fields: readonly string[] | null = pattern.kind === 'segments' ? splitArnFields(value) : null,
+): boolean {
   if (pattern.kind === 'any') return true;
   if (pattern.kind === 'whole') return matchGlob(pattern.glob, value);
-  const fields = splitArnFields(value);
   if (fields === null) return false;
   for (let i = 0; i < 6; i++) {
     const glob = pattern.segments[i];

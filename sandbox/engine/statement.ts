@@ -129,7 +129,7 @@ function resourceMatches(
       }
     }
   }
-  return arnPatternMatches(pattern, req.resource);
+  return arnPatternMatches(pattern, req.resource, req.resourceFields);
 }
 
 function matchResource(
