@@ -42,7 +42,6 @@ import type {
   Side,
   StatementRef,
 } from './types.ts';
-import { splitArnFields } from '../arn/index.ts';
 
 const TRUST_ACTIONS = new Set([
   'sts:assumerole',
@@ -62,21 +61,21 @@ function resourceAccountOf(req: PreparedRequest): string | null {
   if (req.action === 'sts:assumeroot') return req.caller.account;
   const given = req.request.resourceAccount;
   if (typeof given === 'string' && given !== '') return given;
-  const fields = splitArnFields(req.resource);
-  if (fields !== null && /^\d{12}$/.test(fields[4])) return fields[4];
+  const account = req.resourceFields?.[4];
+  if (account !== undefined && /^\d{12}$/.test(account)) return account;
   return req.caller.account;
 }
 
-function isRoleArn(resource: string): boolean {
-  const fields = splitArnFields(resource);
-  return fields !== null && fields[2] === 'iam' && fields[5].startsWith('role/');
+function isRoleArn(req: PreparedRequest): boolean {
+  const fields = req.resourceFields;
+  return fields !== null && fields[2] === 'iam' && fields[5]?.startsWith('role/') === true;
 }
 
 /** A KMS key (not an alias, not `*`): the resource a key policy guards. */
 function isKmsKey(req: PreparedRequest): boolean {
   if (!req.action.startsWith('kms:')) return false;
-  const fields = splitArnFields(req.resource);
-  return fields !== null && fields[2] === 'kms' && fields[5].startsWith('key/');
+  const fields = req.resourceFields;
+  return fields !== null && fields[2] === 'kms' && fields[5]?.startsWith('key/') === true;
 }
 
 const SERVICE_LINKED_ROLE = ':role/aws-service-role/';
@@ -125,20 +124,17 @@ function rcpExemption(req: PreparedRequest): string | null {
 }
 
 function allFindings(input: AuthzInput): Finding[] {
-  const policies: (ParsedPolicy | null)[] = [
-    ...input.identityPolicies,
-    input.resourcePolicy,
-    ...input.scps.flat(),
-    ...input.rcps.flat(),
-    input.permissionBoundary,
-    input.sessionPolicy,
-  ];
   const errors: Finding[] = [];
-  for (const policy of policies) {
-    if (policy !== null && (policy.hasErrors || policy.document === null)) {
-      errors.push(...policy.findings.filter((f) => f.severity === 'error'));
-    }
-  }
+  const add = (policy: ParsedPolicy | null): void => {
+    if (policy === null || (!policy.hasErrors && policy.document !== null)) return;
+    for (const f of policy.findings) if (f.severity === 'error') errors.push(f);
+  };
+  input.identityPolicies.forEach(add);
+  add(input.resourcePolicy);
+  for (const level of input.scps) level.forEach(add);
+  for (const level of input.rcps) level.forEach(add);
+  add(input.permissionBoundary);
+  add(input.sessionPolicy);
   return errors;
 }
 
@@ -223,8 +219,7 @@ function evaluate(input: AuthzInput): AuthzResult {
   const callerSide: Side = crossAccount ? 'caller' : hasCallerSide ? 'single' : 'caller';
   const resourceSide: Side = crossAccount || !hasCallerSide ? 'resource' : 'single';
   const isTrust =
-    TRUST_ACTIONS.has(req.action) ||
-    (TRUST_SIDE_ACTIONS.has(req.action) && isRoleArn(req.resource));
+    TRUST_ACTIONS.has(req.action) || (TRUST_SIDE_ACTIONS.has(req.action) && isRoleArn(req));
   const isKeyPolicy = !isTrust && isKmsKey(req);
   // Trust and key policies must themselves allow; identity permissions alone never suffice.
   const mustAllow = isTrust || isKeyPolicy;
