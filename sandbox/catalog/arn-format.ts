@@ -129,15 +129,22 @@ export function patternsMeet(a: readonly number[], b: readonly number[]): boolea
  * inside policy variables (`${aws:PrincipalAccount}`) do not separate fields.
  */
 export function arnParts(arn: string): { service: string; resource: string } | null {
-  const colons: number[] = [];
-  for (let i = 0; i < arn.length && colons.length < 5; i++) {
+  // The second, third and fifth colons are all that is needed: no array of positions.
+  let count = 0;
+  let second = -1;
+  let third = -1;
+  for (let i = 0; i < arn.length; i++) {
     const c = arn.charCodeAt(i);
     if (c === 36 && arn.charCodeAt(i + 1) === 123) {
       const end = arn.indexOf('}', i);
       if (end > 0) i = end;
-    } else if (c === 58) colons.push(i);
+    } else if (c === 58) {
+      count++;
+      if (count === 2) second = i;
+      else if (count === 3) third = i;
+      else if (count === 5)
+        return { service: arn.slice(second + 1, third), resource: arn.slice(i + 1) };
+    }
   }
-  if (colons.length < 5) return null;
-  const [, second, third, , fifth] = colons as [number, number, number, number, number];
-  return { service: arn.slice(second + 1, third), resource: arn.slice(fifth + 1) };
+  return null;
 }

@@ -349,7 +349,8 @@ function checkResources(
     types ??= groupTypes(catalog, groups);
     if (types === null) return;
     const arn: PolicyArn = {
-      ...parts,
+      service: parts.service,
+      resource: parts.resource,
       literal: !hasWildcard(parts.resource) && !parts.resource.includes('${'),
       tokens: null,
     };
