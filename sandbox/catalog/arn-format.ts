@@ -13,10 +13,25 @@ const ANY_NO_SLASH = -4;
 const SLASH = 47;
 
 /**
- * Format variables whose values may hold `/`: IAM paths (`${RoleNameWithPath}`), S3 object
- * keys and CloudWatch Logs names. Every other variable is one path segment.
+ * Format variables whose values can never hold `/`; any other may. The catalog names 1,300 and
+ * more variables without saying which may hold a slash, and many do (`${SecretId}` is
+ * `app/prod/db`, `${ParameterNameWithoutLeadingSlash}` is `app/7/key`, a KMS `${AliasName}` is
+ * `aws/s3`): assuming one path segment turned valid ARNs into findings. A bucket name is one
+ * segment ("Bucket names can consist only of lowercase letters, numbers, periods (.), and
+ * hyphens (-)", S3 bucket naming rules), which keeps the finding this check exists for: an
+ * object ARN on `s3:ListBucket`. Partition, region and account never hold a slash.
  */
-const SLASHED = /Path$|^ObjectName$|^Log(?:Group|Stream)Name$/;
+const SINGLE_SEGMENT: ReadonlySet<string> = new Set([
+  'BucketName',
+  'Partition',
+  'Region',
+  'Account',
+  'AccountId',
+]);
+
+function mayHoldSlash(variable: string): boolean {
+  return !SINGLE_SEGMENT.has(variable);
+}
 
 function isStar(t: number): boolean {
   return t === ANY || t === ANY_NO_SLASH;
@@ -37,7 +52,7 @@ export function formatTokens(resource: string): number[] {
     if (resource.startsWith('${', i)) {
       const end = resource.indexOf('}', i);
       if (end > i) {
-        const slashed = SLASHED.test(resource.slice(i + 2, end));
+        const slashed = mayHoldSlash(resource.slice(i + 2, end));
         out.push(slashed ? ONE : ONE_NO_SLASH, slashed ? ANY : ANY_NO_SLASH);
         i = end;
         continue;
@@ -54,7 +69,7 @@ export function formatRegExp(resource: string): RegExp {
   let at = 0;
   for (const m of resource.matchAll(/\$\{([^}]*)\}/g)) {
     source += escapeRegExp(resource.slice(at, m.index));
-    source += SLASHED.test(m[1] ?? '') ? '.+' : '[^/]+';
+    source += mayHoldSlash(m[1] ?? '') ? '.+' : '[^/]+';
     at = m.index + m[0].length;
   }
   return new RegExp(`^${source}${escapeRegExp(resource.slice(at))}$`, 's');

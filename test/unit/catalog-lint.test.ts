@@ -188,6 +188,28 @@ describe('catalog findings', () => {
     ).toEqual(['resource-type-mismatch']);
   });
 
+  it('names with slashes in them (secrets, parameters, aliases) fit their resource types', () => {
+    // A regression: every format variable was taken for one path segment.
+    for (const [action, resource] of [
+      [
+        'secretsmanager:GetSecretValue',
+        'arn:aws:secretsmanager:eu-west-1:111122223333:secret:app/6/db-*',
+      ],
+      ['ssm:GetParameter', 'arn:aws:ssm:eu-west-1:111122223333:parameter/app/7/*'],
+      ['kms:DeleteAlias', 'arn:aws:kms:eu-west-1:111122223333:alias/app/prod'],
+      ['logs:PutLogEvents', 'arn:aws:logs:eu-west-1:111122223333:log-group:/aws/lambda/app:*'],
+    ])
+      expect(
+        lint(statement({ Effect: 'Allow', Action: action, Resource: resource })).found,
+      ).toEqual([]);
+    // A bucket name is one segment, so an object ARN still does not name a bucket.
+    expect(
+      lint(
+        statement({ Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::a/b' }),
+      ).found.map((x) => x.code),
+    ).toEqual(['resource-type-mismatch']);
+  });
+
   it('iam:PassRole on every role', () => {
     const f = only(
       lint(statement({ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' })),
