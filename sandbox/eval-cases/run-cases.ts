@@ -210,16 +210,15 @@ export function runEvalCase(c: EvalCase, options: RunOptions = {}): EvalCaseResu
       };
     }
   }
+  const request: Mutable<AuthzInput['request']> = {
+    principal: c.request.principal,
+    action: c.request.action,
+    resource: c.request.resource,
+    context: c.request.context ?? {},
+  };
+  if (c.request.resourceAccount !== undefined) request.resourceAccount = c.request.resourceAccount;
   const input: AuthzInput = {
-    request: {
-      principal: c.request.principal,
-      action: c.request.action,
-      resource: c.request.resource,
-      ...(c.request.resourceAccount === undefined
-        ? {}
-        : { resourceAccount: c.request.resourceAccount }),
-      context: c.request.context ?? {},
-    },
+    request,
     identityPolicies: identity.map((s) => s.policy),
     resourcePolicy: resource?.policy ?? null,
     scps: scps.map((level) => level.map((s) => s.policy)),
@@ -228,17 +227,15 @@ export function runEvalCase(c: EvalCase, options: RunOptions = {}): EvalCaseResu
     sessionPolicy: session?.policy ?? null,
   };
   const result = authorize(input);
-  const deciding = options.deciding === true ? { deciding: decidingLabels(result) } : {};
-  return options.explain === true
-    ? {
-        id: c.id,
-        decision: result.decision,
-        ...withFindings,
-        ...deciding,
-        explain: explain(result, lang),
-      }
-    : { id: c.id, decision: result.decision, ...withFindings, ...deciding };
+  // Assigned one by one, in the printed order: a spread of an empty object is still an object.
+  const out: Mutable<EvalCaseResult> = { id: c.id, decision: result.decision };
+  if (findings.length > 0) out.findings = findings;
+  if (options.deciding === true) out.deciding = decidingLabels(result);
+  if (options.explain === true) out.explain = explain(result, lang);
+  return out;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function catalogFindings(
   slots: readonly (Slot | null)[],
