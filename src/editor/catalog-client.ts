@@ -14,6 +14,8 @@ const BASE = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}catalog/`;
 const files = new Map<string, ServiceFile>();
 const fetching = new Map<string, Promise<void>>();
 let catalog: Promise<Catalog> | null = null;
+/** The catalog once its index has arrived: the editor lints with it inside the keystroke. */
+let ready: Catalog | null = null;
 
 async function getJson<T>(name: string): Promise<T> {
   const response = await fetch(`${BASE}${name}`);
@@ -23,9 +25,10 @@ async function getJson<T>(name: string): Promise<T> {
 
 /** The catalog; services the policy names are added by `loadServices`. */
 export function loadCatalog(): Promise<Catalog> {
-  catalog ??= getJson<CatalogIndex>('index.json').then((index) =>
-    createCatalog(index, (prefix) => files.get(prefix) ?? null),
-  );
+  catalog ??= getJson<CatalogIndex>('index.json').then((index) => {
+    ready = createCatalog(index, (prefix) => files.get(prefix) ?? null);
+    return ready;
+  });
   // Offline after a deploy: let a later edit try again rather than keep the failure.
   catalog.catch(() => {
     catalog = null;
@@ -33,11 +36,24 @@ export function loadCatalog(): Promise<Catalog> {
   return catalog;
 }
 
+/** The catalog if its index is loaded already (services as far as loaded), else null. */
+export function loadedCatalog(): Catalog | null {
+  return ready;
+}
+
+/** The services among `prefixes` that the catalog knows but has not loaded yet. */
+export function missingServices(cat: Catalog, prefixes: Iterable<string>): string[] {
+  const out = new Set<string>();
+  for (const prefix of prefixes) {
+    const p = prefix.toLowerCase();
+    if (!files.has(p) && cat.serviceName(p) !== undefined) out.add(p);
+  }
+  return [...out];
+}
+
 /** Fetches the services not loaded yet; resolves to true when some were added. */
 export async function loadServices(cat: Catalog, prefixes: Iterable<string>): Promise<boolean> {
-  const wanted = [...new Set([...prefixes].map((p) => p.toLowerCase()))].filter(
-    (p) => !files.has(p) && cat.serviceName(p) !== undefined,
-  );
+  const wanted = missingServices(cat, prefixes);
   if (wanted.length === 0) return false;
   await Promise.all(
     wanted.map((p) => {

@@ -27,11 +27,23 @@ import 'monaco-editor/features/dropOrPasteInto/register';
 import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
-import { lintPolicy } from '../../sandbox/catalog/lint.ts';
-import { parsePolicy } from '../../sandbox/policy/parse.ts';
-import type { Finding, PolicyKind, Severity, SourceRange } from '../../sandbox/policy/types.ts';
+import { policyFindings } from '../../sandbox/catalog/lint.ts';
+import type { Catalog } from '../../sandbox/catalog/types.ts';
+import type {
+  Finding,
+  ParsedPolicy,
+  PolicyKind,
+  Severity,
+  SourceRange,
+} from '../../sandbox/policy/types.ts';
 import type { Lang } from '../i18n/strings.ts';
-import { loadCatalog, loadServices, servicesNamed } from './catalog-client.ts';
+import {
+  loadCatalog,
+  loadedCatalog,
+  loadServices,
+  missingServices,
+  servicesNamed,
+} from './catalog-client.ts';
 import { registerCatalogFeatures, serveModel } from './catalog-features.ts';
 import { policySchema } from './schema.ts';
 
@@ -97,7 +109,12 @@ export interface PolicyEditorOptions {
 export interface PolicyEditor {
   getText(): string;
   setText(text: string): void;
-  setFindings(findings: readonly Finding[]): void;
+  /**
+   * Shows the findings of the text as parsed (with the engine's options for the document):
+   * the parser's and the action catalog's together, in one update within the edit once the
+   * services the policy names are loaded; otherwise what is known now, the rest on arrival.
+   */
+  setPolicy(policy: ParsedPolicy): void;
   highlight(range: SourceRange | null): void;
   focus(): void;
   dispose(): void;
@@ -158,16 +175,15 @@ export function createPolicyEditor(options: PolicyEditorOptions): PolicyEditor {
     return new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column);
   };
 
-  // The caller's findings (the parser's), and the action catalog's, which this editor adds:
-  // at once with the services already loaded, again when the ones the policy names arrive.
-  let given: readonly Finding[] = [];
-  let fromCatalog: readonly Finding[] = [];
+  // One source for what is underlined: policyFindings (sandbox/catalog/lint.ts), the call
+  // `iamlab lint` makes. The catalog is loaded by the first edit; after that a keystroke gets
+  // all its findings in one setModelMarkers call, inside the edit, not a second one later.
   let generation = 0;
-  const showMarkers = (): void => {
+  const showMarkers = (findings: readonly Finding[]): void => {
     monaco.editor.setModelMarkers(
       model,
       'iamlab',
-      [...given, ...fromCatalog].map((f) => {
+      findings.map((f) => {
         const r = range(f.range ?? { start: 0, end: Math.min(1, model.getValueLength()) });
         return {
           severity: MARKER_SEVERITY[f.severity],
@@ -181,17 +197,18 @@ export function createPolicyEditor(options: PolicyEditorOptions): PolicyEditor {
       }),
     );
   };
-  const lintWithCatalog = (): void => {
+  const setPolicy = (policy: ParsedPolicy): void => {
     const mine = ++generation;
-    const policy = parsePolicy(model.getValue(), { kind: options.kind });
-    const show = (cat: Awaited<ReturnType<typeof loadCatalog>>): void => {
-      if (mine !== generation || model.isDisposed()) return;
-      fromCatalog = lintPolicy(policy, cat);
-      showMarkers();
+    const known = loadedCatalog();
+    showMarkers(policyFindings(policy, known));
+    if (known !== null && missingServices(known, servicesNamed(known, policy)).length === 0) return;
+    // The index or a service the policy names is still to come: show it when it arrives.
+    const show = (cat: Catalog): void => {
+      if (mine === generation && !model.isDisposed()) showMarkers(policyFindings(policy, cat));
     };
     loadCatalog()
       .then(async (cat) => {
-        show(cat);
+        if (known === null) show(cat);
         if (await loadServices(cat, servicesNamed(cat, policy))) show(cat);
       })
       .catch(() => {
@@ -204,11 +221,7 @@ export function createPolicyEditor(options: PolicyEditorOptions): PolicyEditor {
     setText(text) {
       if (text !== model.getValue()) model.setValue(text);
     },
-    setFindings(findings) {
-      given = findings;
-      showMarkers();
-      lintWithCatalog();
-    },
+    setPolicy,
     highlight(r) {
       decorations.set(
         r === null
