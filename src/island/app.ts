@@ -19,7 +19,15 @@ import {
   sessionsPanel,
   type Panel,
 } from './panels.ts';
-import { persist, readInitial, restorable } from './persistence.ts';
+import {
+  deferredSaving,
+  dropShare,
+  pageSavingHost,
+  persist,
+  readInitial,
+  restorable,
+} from './persistence.ts';
+import { shareParam } from '../state/share-param.ts';
 import { shareActions } from './share-actions.ts';
 import { controllerActions } from './actions.ts';
 import { solutionDiffPanel } from './views/solution-diff.ts';
@@ -118,6 +126,13 @@ export function mountSandbox(root: HTMLElement, keep?: Restorable): Mounted {
   let goalTimer: ReturnType<typeof setTimeout> | undefined;
   // Opening a page is not a change: only what happens after mounting is saved.
   let mounted = false;
+  const saving = deferredSaving(
+    (leaving, dropped) => {
+      persist(controller, store, storageProblem, leaving, dropped);
+    },
+    () => dropShare(controller),
+    pageSavingHost(),
+  );
   const unsubscribe = controller.subscribe((snapshot, changes) => {
     for (const panel of panels) panel.render(snapshot, changes);
     // Edits arrive per keystroke: goals (every goal's calls through the engine) once typing
@@ -128,7 +143,14 @@ export function mountSandbox(root: HTMLElement, keep?: Restorable): Mounted {
         controller.refreshGoals();
       }, GOAL_DELAY_MS);
     }
-    if (mounted) persist(controller, store, storageProblem);
+    if (!mounted) return;
+    // Saving is not on the keystroke path either: edits (typing, and a reset or solution as
+    // well) and changes to goals and exercises alone (the re-check after typing, a hint) are
+    // saved once typing pauses, and when the page is hidden or left; the rest (a run, the
+    // clock, sessions) at once.
+    if (changes.has('documents') || changes.has('attempt')) saving.edited();
+    else if ([...changes].every((c) => c === 'goals' || c === 'exercises')) saving.checked();
+    else saving.now();
   });
   const unlisten = controller.onEvent((event) => {
     const words = eventWords(event, lang);
@@ -148,6 +170,8 @@ export function mountSandbox(root: HTMLElement, keep?: Restorable): Mounted {
     const action = actions[target.dataset['action'] ?? ''];
     if (action === undefined) return;
     event.preventDefault();
+    // Export reads the saved progress, and the share link the state: both as the page shows it.
+    saving.flush();
     action(target);
   };
   root.addEventListener('click', onClick);
@@ -158,12 +182,18 @@ export function mountSandbox(root: HTMLElement, keep?: Restorable): Mounted {
   // The build rendered the start; a link or saved work changes what the panels show.
   controller.refreshGoals(['documents', 'attempt', 'run', 'sessions', 'exercises']);
   mounted = true;
-  if (init.source === 'url' || keep !== undefined) persist(controller, store, storageProblem);
+  // A link in the URL restored as the newer save that supersedes it: the URL catches up, and
+  // the save still supersedes that link (a navigation to it may have started already).
+  const superseded =
+    init.source === 'saved' && new URL(location.href).searchParams.has(shareParam(scenario.id));
+  if (init.source === 'url' || keep !== undefined || superseded)
+    persist(controller, store, storageProblem, superseded);
 
   return {
     controller,
     dispose() {
       clearTimeout(goalTimer);
+      saving.dispose();
       unsubscribe();
       unlisten();
       root.removeEventListener('click', onClick);

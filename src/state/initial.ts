@@ -2,7 +2,7 @@
 // purpose), then saved progress, then the scenario's start. Problems along the way become
 // notices for the learner and never block the start state.
 import { applyDiff, type SandboxState } from './model.ts';
-import { decodeShare, shareParam } from './share.ts';
+import { decodeShare, linkDigest, shareParam } from './share.ts';
 import { loadSaved, type KeyValueStore, type Saved } from './storage.ts';
 
 export type Notice =
@@ -29,6 +29,12 @@ export function initialState(args: {
   else notices.push(loaded.problem === 'corrupt' ? 'corruptStorage' : 'storageUnavailable');
 
   const param = args.url.searchParams.get(shareParam(args.scenario));
+  // The learner's own page, reloaded (or gone back to) before its address caught up with the
+  // last save: the save is the newer state.
+  if (param !== null && saved !== null && saved.supersedes === linkDigest(param)) {
+    notices.push('restoredFromSave');
+    return { state: applyDiff(args.start, saved.state), source: 'saved', saved, notices };
+  }
   if (param !== null) {
     const decoded = decodeShare(param, args.version);
     if (decoded.ok) {

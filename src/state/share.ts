@@ -3,9 +3,9 @@
 // keeps two states and a link made for an older version is recognised as stale.
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { SandboxStateSchema, isEmptyDiff, type SandboxState } from './model.ts';
-import { shareParam } from './share-param.ts';
+import { linkDigest, shareParam } from './share-param.ts';
 
-export { shareParam };
+export { linkDigest, shareParam };
 
 interface Envelope {
   readonly v: string | number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { applyDiff, diffFromStart, type SandboxState } from './model.ts';
-import { decodeShare, encodeShare, shareParam, withShare } from './share.ts';
+import { decodeShare, encodeShare, linkDigest, shareParam, withShare } from './share.ts';
 import {
   emptySaved,
   exportProgress,
@@ -162,6 +162,31 @@ describe('load order: URL, then saved, then start', () => {
     const link = withShare(url(), 'ch01', encoded);
     const init = initialState({ url: link, store, scenario: 'ch01', version: 1, start });
     expect(init).toMatchObject({ source: 'url', state: other, notices: ['restoredFromLink'] });
+  });
+  it('prefers a save made on leaving the page over the older link its address still held', () => {
+    // Typing is saved once it pauses; a reload before that saves on pagehide, but the reload
+    // asks for the address as it was: the link of the previous save.
+    const store = new MemoryStore();
+    const older: SandboxState = { ...start, attempt: { ...start.attempt, caller: 'bob' } };
+    const encoded = encodeShare(diffFromStart(older, start), 1) ?? '';
+    const link = withShare(url(), 'ch01', encoded);
+    save(store, 'ch01', 1, {
+      ...emptySaved(diffFromStart(edited, start)),
+      supersedes: linkDigest(encoded),
+    });
+    const init = initialState({ url: link, store, scenario: 'ch01', version: 1, start });
+    expect(init).toMatchObject({ source: 'saved', state: edited, notices: ['restoredFromSave'] });
+    // Any other link still wins over the save.
+    const someone: SandboxState = { ...start, attempt: { ...start.attempt, duration: 900 } };
+    const other = withShare(url(), 'ch01', encodeShare(diffFromStart(someone, start), 1) ?? '');
+    expect(initialState({ url: other, store, scenario: 'ch01', version: 1, start })).toMatchObject({
+      source: 'url',
+    });
+  });
+  it('tells links apart by their digest', () => {
+    expect(linkDigest('abc')).toBe(linkDigest('abc'));
+    expect(linkDigest('abc')).not.toBe(linkDigest('abd'));
+    expect(linkDigest('x'.repeat(5000)).length).toBeLessThanOrEqual(32);
   });
   it('shows the start and a notice for a bad link, even with saved progress', () => {
     const store = new MemoryStore();

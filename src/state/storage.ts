@@ -24,6 +24,12 @@ export const SavedSchema = z.object({
   tried: z._default(z.array(z.string().check(z.maxLength(128))).check(z.maxLength(100)), []),
   /** The learner's policies kept while the solution is shown. */
   mine: z.optional(z.record(z.string(), z.string())),
+  /**
+   * `linkDigest` of the share parameter the page's URL still held when this save was made as
+   * the page was hidden or left, before a pause in typing had saved the last edits: a reload's
+   * address may be fixed by then, so that link means this newer save.
+   */
+  supersedes: z.optional(z.string().check(z.maxLength(32))),
 });
 
 export type Saved = z.infer<typeof SavedSchema>;

@@ -62,6 +62,57 @@ test('after a reload the plain-text box, the code and the link all hold the lear
   await other?.close();
 });
 
+/**
+ * Opens the Monaco editor of ch08's operator policy and types `text` key by key at the end of
+ * the first Sid (`"ReadReports…"`, line 5), each key an edit of its own as a learner's.
+ */
+async function typeIntoSid(page: Page, box: Locator, text: string): Promise<void> {
+  const slot = box.locator(`[data-editor="${REVOKE}"]`);
+  if ((await slot.count()) === 0) {
+    await box.locator(`button[data-action="edit"][data-doc="${REVOKE}"]`).click();
+    await expect(slot.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  }
+  await slot.locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type(text);
+}
+
+test('typing in the editor and reloading at once keeps every keystroke, from the start and after a saved link', async ({
+  page,
+}) => {
+  // Saving waits for a pause in typing; leaving the page (pagehide) saves what is pending.
+  let box = await open(page, CH08, CH08_ID);
+  await typeIntoSid(page, box, 'Typed');
+  await page.reload();
+  box = await open(page, page.url().replace(/^https?:\/\/[^/]+/, ''), CH08_ID);
+  const policy = box.locator(`.sb-policy[data-doc="${REVOKE}"]`);
+  await expect(policy.locator('pre.sb-code')).toContainText('"ReadReportsTyped"');
+  await expect(policy.locator('textarea[data-plain]')).toHaveValue(/"ReadReportsTyped"/);
+
+  // The pause saved "More" into the URL as a link; "Still" is typed and the page reloaded
+  // before the next save. The older link must not win over the save made as the page unloads
+  // (typing takes it out of the URL; a save made sooner notes the link it supersedes).
+  await typeIntoSid(page, box, 'More');
+  await expect(page).toHaveURL(new RegExp(`sb-${CH08_ID}=`));
+  await typeIntoSid(page, box, 'Still');
+  await page.reload();
+  box = await open(page, page.url().replace(/^https?:\/\/[^/]+/, ''), CH08_ID);
+  await expect(policy.locator('pre.sb-code')).toContainText('"ReadReportsTypedMoreStill"');
+  await expect(box.locator('[data-notices]')).toContainText('Restored your saved edits');
+
+  // One key, then the reload at once: it starts before the link is dropped from the URL.
+  await typeIntoSid(page, box, 'Z');
+  await expect(page).toHaveURL(new RegExp(`sb-${CH08_ID}=`));
+  await typeIntoSid(page, box, 'Y');
+  await page.reload();
+  box = await open(page, page.url().replace(/^https?:\/\/[^/]+/, ''), CH08_ID);
+  await expect(policy.locator('pre.sb-code')).toContainText('"ReadReportsTypedMoreStillZY"');
+});
+
 test('Reset clears the solved banner, the sessions and rewinds the clock; undo restores', async ({
   page,
 }) => {
