@@ -109,7 +109,7 @@ test('typing in the editor and reloading at once keeps every keystroke, from the
   await expect(page).toHaveURL(new RegExp(`sb-${CH08_ID}=`));
   await typeIntoSid(page, box, 'Y');
   await page.reload();
-  box = await open(page, page.url().replace(/^https?:\/\/[^/]+/, ''), CH08_ID);
+  await open(page, page.url().replace(/^https?:\/\/[^/]+/, ''), CH08_ID);
   await expect(policy.locator('pre.sb-code')).toContainText('"ReadReportsTypedMoreStillZY"');
 });
 
