@@ -4,10 +4,8 @@
 // scripts/catalog-files.ts). Only the editor's lazy chunk imports this module, so no page
 // loads it before the learner edits.
 import { createCatalog } from '../../sandbox/catalog/catalog.ts';
-import { lintPolicy } from '../../sandbox/catalog/lint.ts';
 import type { Catalog, CatalogIndex, ServiceFile } from '../../sandbox/catalog/types.ts';
-import { parsePolicy } from '../../sandbox/policy/parse.ts';
-import type { Finding, ParsedPolicy, PolicyKind } from '../../sandbox/policy/types.ts';
+import type { ParsedPolicy } from '../../sandbox/policy/types.ts';
 
 const BASE = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}catalog/`;
 
@@ -92,15 +90,4 @@ export function servicesNamed(cat: Catalog, policy: ParsedPolicy): Set<string> {
     }
   }
   return out;
-}
-
-/**
- * The catalog's findings for a policy text, once the services it names are loaded: what the
- * editor underlines and what a findings list can show beside the parser's own.
- */
-export async function catalogFindingsFor(text: string, kind: PolicyKind): Promise<Finding[]> {
-  const cat = await loadCatalog();
-  const policy = parsePolicy(text, { kind });
-  await loadServices(cat, servicesNamed(cat, policy));
-  return lintPolicy(policy, cat);
 }
