@@ -2,7 +2,8 @@
 // with the action catalog's findings (unknown actions, …) beside each decision they never
 // change. A file that cannot be read or is not an array of cases exits 2 with one line on
 // stderr. Throughput matters (a trainer's file of thousands of answers): a valid file takes
-// the fast reader, case by case, and only the modules deciding needs are loaded.
+// the fast reader, case by case, and only the modules deciding needs are loaded. A large
+// file is decided on every core (../eval-pool.ts), with the same bytes on stdout.
 import { readFileSync } from 'node:fs';
 import { forEachFastCase } from '../../sandbox/eval-cases/fast-cases.ts';
 import {
@@ -12,6 +13,7 @@ import {
   type RunOptions,
 } from '../../sandbox/eval-cases/run-cases.ts';
 import { loadCatalog } from '../catalog.ts';
+import { decideInParallel, poolPlan, reportLine, wantsReport } from '../eval-pool.ts';
 import type { Command, CommandIo } from './types.ts';
 
 const USAGE = 'usage: iamlab eval FILE|- [--explain] [--lang en|ja]';
@@ -23,11 +25,15 @@ function readInput(file: string): string {
 /**
  * The results, or the slow reader's one-line reason. A valid file, the usual input, is read
  * and decided one case at a time; anything else is read again by the slow reader, which
- * loads zod and words the problem.
+ * loads zod and words the problem. `fast` false: the threads found it not plainly valid.
  */
-async function decide(text: string, options: RunOptions): Promise<EvalCaseResult[] | string> {
+async function decide(
+  text: string,
+  options: RunOptions,
+  fast: boolean,
+): Promise<EvalCaseResult[] | string> {
   const results: EvalCaseResult[] = [];
-  if (forEachFastCase(text, (c) => results.push(runEvalCase(c, options)))) return results;
+  if (fast && forEachFastCase(text, (c) => results.push(runEvalCase(c, options)))) return results;
   const { parseEvalCasesText } = await import('../../sandbox/eval-cases/parse-cases.ts');
   const parsed = parseEvalCasesText(text);
   return parsed.ok ? runEvalCases(parsed.cases, options) : parsed.message;
@@ -74,11 +80,23 @@ export const evalCommand: Command = {
       );
       return 2;
     }
-    const results = await decide(text, {
-      explain: withExplain,
-      lang,
-      catalog: await loadCatalog(),
-    });
+    const plan = poolPlan(text.length);
+    let fast = true;
+    if (plan !== null) {
+      const outcome = await decideInParallel(text, { explain: withExplain, lang }, plan);
+      if (wantsReport()) io.stderr(reportLine(outcome));
+      if (outcome.output !== null) {
+        io.stdout(outcome.output);
+        return 0;
+      }
+      // Not plainly valid: straight to the slow reader, which words the problem.
+      fast = false;
+    }
+    const results = await decide(
+      text,
+      { explain: withExplain, lang, catalog: await loadCatalog() },
+      fast,
+    );
     if (typeof results === 'string') {
       io.stderr(`iamlab eval: ${file === '-' ? 'standard input' : file}: ${results}\n`);
       return 2;

@@ -164,6 +164,31 @@ export function forEachFastCase(text: string, visit: (c: EvalCase) => void): boo
   });
 }
 
+/**
+ * The top-level array cut into runs of whole elements of at least `size` characters (the
+ * last may be shorter), as flat `[start, end, start, end, …]` offsets into `text`:
+ * `` `[${text.slice(start, end)}]` `` is an array of just those elements, in order, so each
+ * run can be read by `forEachFastCase` on its own (on another thread). `[]` for an empty
+ * array, `null` when the text is not an array.
+ */
+export function elementRuns(text: string, size: number): number[] | null {
+  const runs: number[] = [];
+  let from = -1;
+  let to = -1;
+  const ok = forEachElement(text, (start, end) => {
+    if (from < 0) from = start;
+    to = end;
+    if (to - from >= size) {
+      runs.push(from, to);
+      from = -1;
+    }
+    return true;
+  });
+  if (!ok) return null;
+  if (from >= 0) runs.push(from, to);
+  return runs;
+}
+
 /** Every case through the fast path, or `null` to take the slow one. */
 export function fastCases(text: string): EvalCase[] | null {
   const cases: EvalCase[] = [];
