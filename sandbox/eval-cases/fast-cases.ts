@@ -111,6 +111,7 @@ function forEachElement(text: string, each: (start: number, end: number) => bool
   i++;
   let depth = 0;
   let start = -1;
+  let elements = 0;
   for (; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 34) {
@@ -126,14 +127,16 @@ function forEachElement(text: string, each: (start: number, end: number) => bool
       depth++;
     } else if (c === 125 || c === 93) {
       if (depth === 0) {
-        // The closing bracket of the top-level array: only blanks may follow.
-        if (start >= 0 && !each(start, i)) return false;
+        // The closing bracket of the top-level array: only blanks may follow. Nothing
+        // between the last comma and the bracket is a trailing comma, which JSON refuses.
+        if (start < 0 ? elements > 0 : !each(start, i)) return false;
         for (i++; i < n; i++) if (!isBlank(text.charCodeAt(i))) return false;
         return true;
       }
       depth--;
     } else if (c === 44 && depth === 0) {
       if (start < 0 || !each(start, i)) return false;
+      elements++;
       start = -1;
     } else if (start < 0 && !isBlank(c)) start = i;
   }

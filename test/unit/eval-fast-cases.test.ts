@@ -46,6 +46,8 @@ describe('fast case reader', () => {
       '{}',
       '[] x',
       '[{"id":"x"',
+      `[${JSON.stringify({ id: 'x', request })},]`,
+      `[${JSON.stringify({ id: 'x', request })} , ]`,
       '[1]',
       JSON.stringify([{ id: '', request }]),
       JSON.stringify([{ id: 'x', request: { ...request, context: { k: null } } }]),
