@@ -8,6 +8,17 @@ import type { Mounted } from './app.ts';
 const STORAGE_PREFIX = 'iamlab:sandbox:';
 const WAKE_EVENTS = ['pointerenter', 'focusin', 'touchstart', 'click'] as const;
 
+/** Attributes that say what a button does, the same before and after mounting. */
+const IDENTITY = ['id', 'data-run', 'data-action', 'data-doc', 'data-goal-id', 'data-session'];
+
+/** A selector for the button that does what `button` does, or `null` when nothing says. */
+function sameButton(button: Element): string | null {
+  const parts = IDENTITY.filter((name) => button.hasAttribute(name)).map(
+    (name) => `[${name}="${CSS.escape(button.getAttribute(name) ?? '')}"]`,
+  );
+  return parts.length === 0 ? null : `${button.localName}${parts.join('')}`;
+}
+
 class IamlabSandbox extends HTMLElement {
   #mounted: Mounted | null = null;
   #booting: Promise<void> | null = null;
@@ -18,12 +29,17 @@ class IamlabSandbox extends HTMLElement {
     if (event.type === 'click' && target !== null) {
       event.preventDefault();
       event.stopPropagation();
-      // Mounting may re-render the panel the button sits in: find its successor by position.
+      // Mounting may re-render the panel the button sits in: find its successor by what it
+      // does (Run, an action on a document, a goal), and only failing that by position, since
+      // adopting early input can add or remove buttons before it (a preset's calls).
       const all = (): Element[] => [...this.querySelectorAll('button, [data-action]')];
       const index = all().indexOf(target);
       const action = target.getAttribute('data-action');
+      const same = sameButton(target);
       void this.boot().then(() => {
-        const now = target.isConnected ? target : all()[index];
+        const now = target.isConnected
+          ? target
+          : ((same === null ? null : this.querySelector(same)) ?? all()[index]);
         if (now instanceof HTMLElement && now.getAttribute('data-action') === action) now.click();
       });
       return;

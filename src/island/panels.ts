@@ -29,27 +29,36 @@ export interface Panel {
  * picked, a field typed): handed to the controller so that mounting does not undo it.
  */
 export function adoptEarlyInput(form: HTMLFormElement, controller: SandboxController): void {
-  const preset = form.elements.namedItem('preset');
-  if (preset instanceof HTMLSelectElement) {
-    const chosen = preset.selectedOptions[0];
-    if (chosen !== undefined && !chosen.defaultSelected && chosen.value !== CUSTOM)
-      controller.choosePreset(chosen.value);
-  }
-  for (const control of form.querySelectorAll<
-    HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement
-  >('[name]')) {
-    if (control.name === 'preset') continue;
+  // Read every early value first: applying one re-renders the form from the attempt, which
+  // would put back the build's values in the controls not read yet (a checkbox ticked after a
+  // caller was picked was lost), and leave controls showing a chosen preset's own values.
+  let preset: string | null = null;
+  const fields: [name: string, value: string | boolean][] = [];
+  // form.elements, not the form's descendants: the dock's preset select belongs to the form
+  // through its `form` attribute.
+  for (const control of form.elements) {
+    if (
+      !(
+        control instanceof HTMLInputElement ||
+        control instanceof HTMLSelectElement ||
+        control instanceof HTMLTextAreaElement
+      ) ||
+      control.name === ''
+    )
+      continue;
     if (control instanceof HTMLInputElement && control.type === 'checkbox') {
-      if (control.checked !== control.defaultChecked)
-        controller.setField(control.name, control.checked);
+      if (control.checked !== control.defaultChecked) fields.push([control.name, control.checked]);
     } else if (control instanceof HTMLSelectElement) {
       const chosen = control.selectedOptions[0];
-      if (chosen !== undefined && !chosen.defaultSelected)
-        controller.setField(control.name, chosen.value);
+      if (chosen === undefined || chosen.defaultSelected) continue;
+      if (control.name !== 'preset') fields.push([control.name, chosen.value]);
+      else if (chosen.value !== CUSTOM) preset = chosen.value;
     } else if (control.value !== control.defaultValue) {
-      controller.setField(control.name, control.value);
+      fields.push([control.name, control.value]);
     }
   }
+  if (preset !== null) controller.choosePreset(preset);
+  for (const [name, value] of fields) controller.setField(name, value);
 }
 
 const touches = (changes: ReadonlySet<Change>, ...any: Change[]): boolean =>

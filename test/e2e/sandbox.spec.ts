@@ -90,6 +90,54 @@ test('a real first click on a cold page runs once the simulator is up', async ({
   await expect(sandbox(page).locator('[data-decision]')).toHaveCount(1);
 });
 
+test('what a learner does while the simulator loads is kept: a caller and a tick, a preset and Run', async ({
+  page,
+}) => {
+  // The simulator's chunk arrives late, as on a slow connection or a busy machine: every
+  // input below happens before it mounts.
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/_astro\/app\.[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(PAGE);
+  const box = sandbox(page);
+  await box
+    .getByLabel('Caller', { exact: true })
+    .selectOption('arn:aws:iam::111111111111:user/alice');
+  await box.getByLabel('Pass MFA (SerialNumber and TokenCode)').check();
+  await expect(box).not.toHaveAttribute('data-ready', 'true');
+  release();
+  await expect(box).toHaveAttribute('data-ready', 'true');
+  // Applying the caller re-renders the form; the tick read before it must survive.
+  await expect(box.getByLabel('Pass MFA (SerialNumber and TokenCode)')).toBeChecked();
+  await expect(box.getByLabel('Caller', { exact: true })).toHaveValue(
+    'arn:aws:iam::111111111111:user/alice',
+  );
+
+  // A preset picked and Run clicked before the simulator is up: the preset itself runs (not
+  // "your own attempt"), although choosing it changes the buttons before Run.
+  let releaseAgain = (): void => undefined;
+  const heldAgain = new Promise<void>((resolve) => {
+    releaseAgain = resolve;
+  });
+  await page.unroute(/\/_astro\/app\.[^/]*\.js$/);
+  await page.route(/\/_astro\/app\.[^/]*\.js$/, async (route) => {
+    await heldAgain;
+    await route.continue();
+  });
+  await page.goto('/chapters/03-trust-policies/');
+  const ch03 = page.locator('[data-sandbox="ch03-trust-policies"]');
+  await ch03.locator('select[data-attempt-select]').selectOption('carol-deploy');
+  await ch03.locator('[data-run]').click();
+  releaseAgain();
+  await expect(ch03.locator('[data-decision]')).toHaveAttribute('data-decision', 'implicitDeny');
+  await expect(ch03.locator('select[data-attempt-select]')).toHaveValue('carol-deploy');
+});
+
 test('step through the gates one at a time', async ({ page }) => {
   await page.goto(PAGE);
   await chooseAlice(page, true);
