@@ -45,21 +45,27 @@ test.describe('one screen at 1280×800', () => {
   }
 });
 
-test('an edit to a trust policy shows who gains access, draws the path, and undoing it clears both', async ({
-  page,
-}) => {
+/** The playground, woken, and its Deploy trust opened as plain text. */
+async function openPlaygroundTrust(page: Page): Promise<{ box: Locator; trust: Locator }> {
   await page.goto('/playground/');
   const box = page.locator('[data-sandbox="playground"]');
   await box.hover();
   await expect(box).toHaveAttribute('data-ready', 'true');
   const trust = box.locator('.sb-policy[data-doc="policies/deploy-trust.json"]');
-  const start = await trust.locator('textarea[data-plain]').inputValue();
   await trust.locator('details.sb-plain summary').click();
-  await trust
-    .locator('textarea[data-plain]')
-    .fill(
-      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111111111111:root"}, "Action": "sts:AssumeRole"}]}',
-    );
+  return { box, trust };
+}
+
+/** A Deploy trust that lets every principal of the jump account in. */
+const TRUST_JUMP_ACCOUNT =
+  '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111111111111:root"}, "Action": "sts:AssumeRole"}]}';
+
+test('an edit to a trust policy shows who gains access, draws the path, and undoing it clears both', async ({
+  page,
+}) => {
+  const { box, trust } = await openPlaygroundTrust(page);
+  const start = await trust.locator('textarea[data-plain]').inputValue();
+  await trust.locator('textarea[data-plain]').fill(TRUST_JUMP_ACCOUNT);
   const changes = box.locator('[data-access-changes]');
   await expect(changes).toContainText(/\+ .*alice.*Deploy/, { timeout: 30_000 });
   await expect(box.locator('[data-diagram] .wd-path.is-added').first()).toBeAttached();
@@ -72,17 +78,8 @@ test('an edit to a trust policy shows who gains access, draws the path, and undo
 test('"how can X reach Y?" answers with the chains or where each stops, and draws them', async ({
   page,
 }) => {
-  await page.goto('/playground/');
-  const box = page.locator('[data-sandbox="playground"]');
-  await box.hover();
-  await expect(box).toHaveAttribute('data-ready', 'true');
-  const trust = box.locator('.sb-policy[data-doc="policies/deploy-trust.json"]');
-  await trust.locator('details.sb-plain summary').click();
-  await trust
-    .locator('textarea[data-plain]')
-    .fill(
-      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111111111111:root"}, "Action": "sts:AssumeRole"}]}',
-    );
+  const { box, trust } = await openPlaygroundTrust(page);
+  await trust.locator('textarea[data-plain]').fill(TRUST_JUMP_ACCOUNT);
   await box.getByText('How can … reach …?').click();
   const from = box.locator('select[name="access-from"]');
   await expect(from.locator('option', { hasText: 'alice' })).toHaveCount(1, { timeout: 30_000 });
