@@ -140,6 +140,7 @@ export function mountSandbox(root: HTMLElement, keep?: Restorable): Mounted {
     if (changes.has('documents') && !changes.has('goals')) {
       clearTimeout(goalTimer);
       goalTimer = setTimeout(() => {
+        goalTimer = undefined;
         controller.refreshGoals();
       }, GOAL_DELAY_MS);
     }
@@ -153,6 +154,13 @@ export function mountSandbox(root: HTMLElement, keep?: Restorable): Mounted {
     else saving.now();
   });
   const unlisten = controller.onEvent((event) => {
+    // A run right after an edit: the goals the edit changed are told first and the verdict
+    // last, so the status line ends on what the learner asked for.
+    if (event.type === 'ran' && goalTimer !== undefined) {
+      clearTimeout(goalTimer);
+      goalTimer = undefined;
+      controller.refreshGoals();
+    }
     const words = eventWords(event, lang);
     say.say(words.text, words.tone);
   });
