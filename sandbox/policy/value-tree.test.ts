@@ -59,6 +59,10 @@ describe('valueTree', () => {
     expect(valueTree({ a: () => 1 })).toBeNull();
     expect(valueTree([Number.NaN])).toBeNull();
     expect(valueTree({ when: new Date(0) })).toBeNull();
+    expect(valueTree({ Statement: [{ toJSON: () => 'written otherwise' }] })).toBeNull();
+    // A key named toJSON that is not a method is written as any other key.
+    const named = { toJSON: 'x' };
+    expect(valueTree(named)?.length).toBe(JSON.stringify(named, null, 2).length);
     const cyclic: Record<string, unknown> = {};
     cyclic['self'] = cyclic;
     expect(valueTree(cyclic)).toBeNull();

@@ -62,9 +62,19 @@ function stringLength(w: Walk, s: string, at: number): number {
   return length;
 }
 
+/**
+ * An object JSON.stringify writes as its own keys: its prototype is Object.prototype (without
+ * a `toJSON` method) or null, and no own `toJSON` method (checked with the keys, in `build`).
+ * Not `'toJSON' in v`: a lookup that misses walks the prototype chain, and statements come
+ * in many shapes, so it was among the costliest lines of the walk.
+ */
 function isPlainObject(v: object): v is Record<string, unknown> {
   const proto = Object.getPrototypeOf(v) as unknown;
-  return (proto === Object.prototype || proto === null) && !('toJSON' in v);
+  return proto === null || (proto === Object.prototype && !objectPrototypeHasToJson());
+}
+
+function objectPrototypeHasToJson(): boolean {
+  return typeof (Object.prototype as { toJSON?: unknown }).toJSON === 'function';
 }
 
 function blank(w: Walk, count: number): void {
@@ -116,6 +126,7 @@ function build(w: Walk, v: unknown, depth: number): Node | null {
   const keys = Object.keys(v);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
+    if (key === 'toJSON' && typeof v[key] === 'function') return null;
     blank(w, 1 + inner);
     const keyOffset = w.pos;
     const keyLength = stringLength(w, key, keyOffset + 1) + 2;
