@@ -23,6 +23,12 @@ export interface ServiceSummary {
   readonly effect: 'Allow' | 'Deny';
   /** In the order of ACCESS_LEVELS; only levels with at least one action. */
   readonly levels: readonly LevelSummary[];
+  /**
+   * Actions of this service the catalog does not know (`s3:GetObjcet`, a wildcard that matches
+   * none), as written and sorted: the console lists them as "Uncategorized actions" rather than
+   * dropping the service (access_policies_understand-service-summary.html).
+   */
+  readonly uncategorized: readonly string[];
 }
 
 export interface WildcardSummary {
@@ -50,26 +56,36 @@ interface Grant {
   readonly conditions: Set<string>;
 }
 
+/** What one effect's statements name in one service. */
+interface Named {
+  readonly levels: Map<AccessLevel, Grant>;
+  readonly uncategorized: Set<string>;
+}
+
 function conditionsOf(st: Statement): string[] {
   return st.conditions.map((c) => `${c.operator.value} ${c.key.value}`);
 }
 
 export function summarizePolicy(document: PolicyDocument, catalog: Catalog): PolicySummary {
-  // service → effect → level → grant
-  const grants = new Map<string, Map<'Allow' | 'Deny', Map<AccessLevel, Grant>>>();
+  // service → effect → what it names
+  const grants = new Map<string, Map<'Allow' | 'Deny', Named>>();
   const wildcards: WildcardSummary[] = [];
   const unresolved = new Set<string>();
-  const add = (st: Statement, action: Action): void => {
-    let byEffect = grants.get(action.service);
+  const named = (service: string, effect: 'Allow' | 'Deny'): Named => {
+    let byEffect = grants.get(service);
     if (byEffect === undefined) {
       byEffect = new Map();
-      grants.set(action.service, byEffect);
+      grants.set(service, byEffect);
     }
-    let byLevel = byEffect.get(st.effect);
-    if (byLevel === undefined) {
-      byLevel = new Map();
-      byEffect.set(st.effect, byLevel);
+    let found = byEffect.get(effect);
+    if (found === undefined) {
+      found = { levels: new Map(), uncategorized: new Set() };
+      byEffect.set(effect, found);
     }
+    return found;
+  };
+  const add = (st: Statement, action: Action): void => {
+    const byLevel = named(action.service, st.effect).levels;
     let grant = byLevel.get(action.accessLevel);
     if (grant === undefined) {
       grant = { actions: new Set(), resources: new Set(), conditions: new Set() };
@@ -107,14 +123,16 @@ export function summarizePolicy(document: PolicyDocument, catalog: Catalog): Pol
         });
       }
       for (const a of actions) add(st, a);
+      if (actions.length === 0) named(service.prefix, st.effect).uncategorized.add(text);
     }
   }
   const services: ServiceSummary[] = [];
   for (const prefix of [...grants.keys()].sort()) {
     const byEffect = grants.get(prefix);
     for (const effect of ['Allow', 'Deny'] as const) {
-      const byLevel = byEffect?.get(effect);
-      if (byLevel === undefined) continue;
+      const found = byEffect?.get(effect);
+      if (found === undefined) continue;
+      const byLevel = found.levels;
       services.push({
         prefix,
         name: catalog.serviceName(prefix) ?? prefix,
@@ -132,6 +150,7 @@ export function summarizePolicy(document: PolicyDocument, catalog: Catalog): Pol
                 },
               ];
         }),
+        uncategorized: [...found.uncategorized].sort(),
       });
     }
   }

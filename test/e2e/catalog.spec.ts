@@ -83,4 +83,17 @@ test('the policy summary beside the editor shows what the policy grants, by acce
   await expect(summary).toContainText('Amazon S3', { timeout: 30_000 });
   await expect(summary).toContainText('Read');
   await expect(summary).toContainText('prod-reports');
+
+  // A misspelt action keeps its service in the summary, as the console's uncategorized actions.
+  const editor = identity(page).locator('.monaco-editor');
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(
+    '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObjcet", "Resource": "*"}]}',
+  );
+  const uncategorized = summary.locator('tr[data-level="uncategorized"]');
+  await expect(uncategorized).toContainText('Uncategorized actions', { timeout: 30_000 });
+  await expect(uncategorized).toContainText('s3:GetObjcet');
+  await expect(summary).toContainText('Amazon S3');
 });

@@ -62,6 +62,24 @@ describe('policy summary', () => {
     expect(s.unresolved).toEqual(['foo', 'NotAction']);
   });
 
+  it('keeps a service whose actions the catalog does not know, listing them as uncategorized', () => {
+    const s = summary([
+      { Effect: 'Allow', Action: ['s3:GetObjcet', 's3:Gett*'], Resource: '*' },
+      { Effect: 'Deny', Action: ['s3:DeleteObject', 's3:DeleteObjekt'], Resource: '*' },
+    ]);
+    expect(s.services.map((x) => [x.prefix, x.effect, x.levels.length, x.uncategorized])).toEqual([
+      ['s3', 'Allow', 0, ['s3:GetObjcet', 's3:Gett*']],
+      ['s3', 'Deny', 1, ['s3:DeleteObjekt']],
+    ]);
+    const en = toHtml(policySummaryView(s, 'en'));
+    expect(en).toContain(
+      '<tr data-level="uncategorized"><th scope="row">Uncategorized actions</th><td colspan="2"><code>s3:GetObjcet</code>, <code>s3:Gett*</code></td></tr>',
+    );
+    expect(en).not.toContain('This policy grants no action');
+    expect(en).toContain('<summary>1 action</summary>');
+    expect(toHtml(policySummaryView(s, 'ja'))).toContain('カタログにないアクション');
+  });
+
   it('renders the console’s words in both languages', () => {
     const s = summary([{ Effect: 'Allow', Action: ['s3:GetObject', 's3:List*'], Resource: '*' }]);
     const en = toHtml(policySummaryView(s, 'en'));

@@ -36,10 +36,12 @@ const LABELS: Readonly<Record<Lang, Labels>> = {
     none: 'None',
     allow: 'Allow',
     deny: 'Deny',
-    actions: 'actions',
+    actions: '{n} actions',
+    action: '1 action',
     wildcards: 'Wildcards',
     matches: 'matches {n} actions',
     matchesNone: 'matches no action',
+    uncategorized: 'Uncategorized actions',
     unresolved: 'Not broken down:',
     empty: 'This policy grants no action the catalog knows of.',
   },
@@ -52,10 +54,12 @@ const LABELS: Readonly<Record<Lang, Labels>> = {
     none: 'なし',
     allow: '許可',
     deny: '拒否',
-    actions: 'アクション',
+    actions: '{n} アクション',
+    action: '1 アクション',
     wildcards: 'ワイルドカード',
     matches: '{n} 個のアクションに一致',
     matchesNone: '一致するアクションなし',
+    uncategorized: 'カタログにないアクション',
     unresolved: '内訳を出せないもの:',
     empty: 'カタログにあるアクションを許可していません。',
   },
@@ -103,7 +107,13 @@ function serviceTable(s: ServiceSummary, lang: Lang): Element {
             el(
               'details',
               {},
-              el('summary', {}, `${l.actions.length} ${label(lang, 'actions')}`),
+              el(
+                'summary',
+                {},
+                l.actions.length === 1
+                  ? label(lang, 'action')
+                  : label(lang, 'actions', l.actions.length),
+              ),
               el('p', {}, ...codeList(l.actions)),
             ),
           ),
@@ -121,6 +131,13 @@ function serviceTable(s: ServiceSummary, lang: Lang): Element {
           ),
         ),
       ),
+      s.uncategorized.length > 0 &&
+        el(
+          'tr',
+          { 'data-level': 'uncategorized' },
+          el('th', { scope: 'row' }, label(lang, 'uncategorized')),
+          el('td', { colspan: '2' }, ...codeList(s.uncategorized)),
+        ),
     ),
   );
 }
