@@ -9,10 +9,11 @@ import { loadScenarios } from '../../sandbox/scenario/load.ts';
 import { applyOverlay } from '../../sandbox/scenario/run.ts';
 import type { Scenario } from '../../sandbox/scenario/types.ts';
 import { worldDiagram } from '../world/diagram.ts';
-import { accessResponder, type AccessReply } from './access.worker.ts';
+import { accessResponder, type AccessReply, type AccessRequest } from './access.worker.ts';
 import {
   accessChangesView,
   accessMatrixView,
+  accessPanel,
   accessPathsView,
   changePaths,
   queryPaths,
@@ -153,5 +154,61 @@ describe('access views', () => {
       paths.flatMap((p) => p.hops).length,
     );
     expect(toHtml(worldDiagram(mfa.world, {}, 'en'))).not.toContain('wd-path is-');
+  });
+});
+
+describe('the access panel and its worker', () => {
+  /** A worker that answers only when the test says so, with the real responder. */
+  function slowWorker() {
+    const respond = accessResponder();
+    const requests: AccessRequest[] = [];
+    const fake = {
+      onmessage: null as ((event: MessageEvent<AccessReply>) => void) | null,
+      onerror: null as (() => void) | null,
+      postMessage(request: AccessRequest) {
+        requests.push(request);
+      },
+      terminate() {},
+      /** Answers the request at `index` as the worker would. */
+      answer(index: number) {
+        const reply = respond(requests[index] as AccessRequest);
+        if (reply !== null) fake.onmessage?.({ data: reply } as MessageEvent<AccessReply>);
+      },
+    };
+    return { fake, requests };
+  }
+
+  it('sends one request at a time: edits made meanwhile go together, the latest documents only', () => {
+    const { fake, requests } = slowWorker();
+    const maps: number[] = [];
+    const panel = accessPanel({ querySelector: () => null } as unknown as HTMLElement, 3, 'en', {
+      worker: () => fake as unknown as Worker,
+      onMap: () => maps.push(requests.length),
+    });
+    const snapshot = (documents: Scenario['world']['documents']) =>
+      ({ scenario: mfa, documents }) as unknown as Parameters<typeof panel.render>[0];
+    panel.render(snapshot(mfa.world.documents), new Set(['documents']));
+    // Three keystrokes while the worker computes the first map.
+    panel.render(snapshot({ ...mfa.world.documents }), new Set(['documents']));
+    panel.render(snapshot(mfa.world.documents), new Set(['attempt']));
+    panel.render(snapshot(solved), new Set(['documents']));
+    expect(requests.map((r) => [r.id, r.scenario?.id])).toEqual([[1, mfa.id]]);
+    fake.answer(0);
+    // The answer sends what was typed meanwhile, once, as its last state.
+    expect(requests.map((r) => [r.id, r.scenario?.id])).toEqual([
+      [1, mfa.id],
+      [2, undefined],
+    ]);
+    expect(requests[1]?.documents).toBe(solved);
+    fake.answer(1);
+    expect(requests).toHaveLength(2);
+    expect(maps).toEqual([1, 2]);
+    // A request the worker failed on does not stop the next.
+    panel.render(snapshot(mfa.world.documents), new Set(['documents']));
+    panel.render(snapshot(solved), new Set(['documents']));
+    expect(requests).toHaveLength(3);
+    fake.onerror?.();
+    expect(requests).toHaveLength(4);
+    expect(requests[3]?.documents).toBe(solved);
   });
 });

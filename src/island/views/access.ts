@@ -305,8 +305,10 @@ export interface AccessPanelOptions {
 
 /**
  * Mounts the access view into `root`, which holds `[data-access-changes]` (give it
- * `aria-live="polite"`) and `[data-access-matrix]`. Documents go to the worker on every
- * edit; replies older than the latest request are dropped, so typing never waits on it.
+ * `aria-live="polite"`) and `[data-access-matrix]`. The documents go to the worker after an
+ * edit, one request at a time: edits made while it works are sent together once it answers,
+ * so a burst of typing costs one map per round trip, not one per keystroke, and typing never
+ * waits on it.
  */
 export function accessPanel(
   root: HTMLElement,
@@ -322,25 +324,43 @@ export function accessPanel(
   let sent = 0;
   let start: AccessMap | null = null;
   let scenarioSent: string | null = null;
+  /** The request the worker is working on, if any. */
+  let waiting = false;
+  /** The latest snapshot not sent yet. */
+  let unsent: Snapshot | null = null;
+  const send = (): void => {
+    if (waiting || unsent === null) return;
+    const snapshot = unsent;
+    unsent = null;
+    sent += 1;
+    const request: AccessRequest =
+      scenarioSent === snapshot.scenario.id
+        ? { id: sent, documents: snapshot.documents }
+        : { id: sent, scenario: snapshot.scenario, documents: snapshot.documents };
+    scenarioSent = snapshot.scenario.id;
+    waiting = true;
+    worker.postMessage(request);
+  };
   worker.onmessage = (event: MessageEvent<AccessReply>) => {
     const reply = event.data;
+    waiting = false;
     if (reply.start !== undefined) start = reply.start;
-    if (reply.id !== sent) return;
     patch(changesBox, accessChangesView(reply.sinceEdit, reply.sinceStart, level, lang));
     patch(matrixBox, accessMatrixView(reply.map, new Map(reply.aliases), lang));
     options.onPaths?.(changePaths(reply.sinceStart, start, reply.map));
     options.onMap?.(reply.map, new Map(reply.aliases));
+    send();
+  };
+  // A request the worker failed on gets no answer: the next one is sent anyway.
+  worker.onerror = () => {
+    waiting = false;
+    send();
   };
   return {
     render(snapshot: Snapshot, changes: ReadonlySet<Change>) {
-      const fresh = scenarioSent !== snapshot.scenario.id;
-      if (!fresh && !changes.has('documents')) return;
-      sent += 1;
-      const request: AccessRequest = fresh
-        ? { id: sent, scenario: snapshot.scenario, documents: snapshot.documents }
-        : { id: sent, documents: snapshot.documents };
-      scenarioSent = snapshot.scenario.id;
-      worker.postMessage(request);
+      if (scenarioSent === snapshot.scenario.id && !changes.has('documents')) return;
+      unsent = snapshot;
+      send();
     },
     dispose() {
       worker.terminate();
