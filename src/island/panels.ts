@@ -4,7 +4,7 @@
 import { el, toDom } from '../dom/tree.ts';
 import { t, type Lang, type StringKey } from '../i18n/strings.ts';
 import type { SourceRange } from '../../sandbox/policy/types.ts';
-import { worldDiagrams, type DiagramPath } from '../world/diagram.ts';
+import { trustPolicyTexts, worldDiagrams, type DiagramPath } from '../world/diagram.ts';
 import { formFields } from './attempt-model.ts';
 import type { Change, SandboxController, Snapshot } from './controller.ts';
 import { patch } from './patch.ts';
@@ -232,8 +232,11 @@ export function diagramPanel(
   let frame = 0;
   let latest: Snapshot | null = null;
   let paths: readonly DiagramPath[] = [];
+  /** What the diagram last drew from: the trust policies, the focus and the paths. */
+  let drawn = '';
   const draw = (): void => {
-    // Typing changes documents per keystroke; the diagram follows once per frame.
+    // Typing changes documents per keystroke; the diagram follows once per frame, and only
+    // when what it shows changed: typing in a policy other than a trust policy redraws nothing.
     if (frame !== 0) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
@@ -242,7 +245,11 @@ export function diagramPanel(
         ...latest.scenario.world,
         documents: { ...latest.scenario.world.documents, ...latest.documents },
       };
-      patch(box, worldDiagrams(world, diagramFocus(latest), lang, paths));
+      const focus = diagramFocus(latest);
+      const inputs = JSON.stringify([latest.scenario.id, trustPolicyTexts(world), focus, paths]);
+      if (inputs === drawn) return;
+      drawn = inputs;
+      patch(box, worldDiagrams(world, focus, lang, paths));
     });
   };
   return {

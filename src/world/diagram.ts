@@ -86,6 +86,13 @@ function entities(a: Account): { kind: Box['kind']; name: string; key: string }[
   ];
 }
 
+/** The text of each role's trust policy, in the order of the accounts and their roles. */
+export function trustPolicyTexts(world: World): string[] {
+  return world.accounts.flatMap((a) =>
+    (a.roles ?? []).map((r) => world.documents[r.trustPolicy] ?? ''),
+  );
+}
+
 /** Every (principal → role) pair the trust policies name with an Allow. */
 export function trustEdges(world: World): Trust[] {
   const edges: Trust[] = [];

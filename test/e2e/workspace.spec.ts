@@ -75,6 +75,45 @@ test('an edit to a trust policy shows who gains access, draws the path, and undo
   await expect(box.locator('[data-diagram] .wd-path.is-added')).toHaveCount(0);
 });
 
+test('the diagram is redrawn when a trust policy changes, not while another policy is edited', async ({
+  page,
+}) => {
+  const { box, trust } = await openPlaygroundTrust(page);
+  await expect(box.locator('[data-access-changes]')).toContainText(
+    'No change in who can reach what.',
+    { timeout: 30_000 },
+  );
+  await box.evaluate((el) => {
+    const diagram = el.querySelector('[data-diagram]');
+    const seen = { count: 0 };
+    (window as unknown as { diagramMutations: typeof seen }).diagramMutations = seen;
+    if (diagram !== null)
+      new MutationObserver((records) => {
+        seen.count += records.length;
+      }).observe(diagram, { childList: true, subtree: true, attributes: true });
+  });
+  const mutations = () =>
+    page.evaluate(
+      () => (window as unknown as { diagramMutations: { count: number } }).diagramMutations.count,
+    );
+  // A Sid in Developers' policy changes nothing the diagram shows.
+  const developers = box.locator('.sb-policy[data-doc="policies/developers.json"]');
+  await developers.locator('details.sb-plain summary').click();
+  const plain = developers.locator('textarea[data-plain]');
+  const text = await plain.inputValue();
+  await plain.fill(text.replace('"Effect"', '"Sid": "Note", "Effect"'));
+  await expect(box.locator('[data-access-changes]')).toContainText(
+    'No change in who can reach what.',
+  );
+  await page.waitForTimeout(500);
+  expect(await mutations()).toBe(0);
+  await trust.locator('textarea[data-plain]').fill(TRUST_JUMP_ACCOUNT);
+  await expect(box.locator('[data-diagram] .wd-path.is-added').first()).toBeAttached({
+    timeout: 30_000,
+  });
+  expect(await mutations()).toBeGreaterThan(0);
+});
+
 test('"how can X reach Y?" answers with the chains or where each stops, and draws them', async ({
   page,
 }) => {
