@@ -150,7 +150,12 @@ function authorizeAssume(
 ): AuthzResult {
   const id = caller.identity;
   return authorize({
-    request: { principal: id.arn, action, resource: role.found.arn, context },
+    request: {
+      principal: id.arn,
+      action,
+      resource: role.found.arn,
+      context: { ...context, ...role.context },
+    },
     identityPolicies: id.identityPolicies,
     resourcePolicy: role.trust,
     scps: caller.scps,
@@ -241,7 +246,7 @@ export function bucketHop(caller: CallerNode, bucket: BucketNode, action: Bucket
         action: spec.action,
         resource,
         resourceAccount: bucket.account.id,
-        context: { ...id.context, ...contextOf(set) },
+        context: { ...id.context, ...bucket.context, ...contextOf(set) },
       },
       identityPolicies: id.identityPolicies,
       resourcePolicy: bucket.policy,

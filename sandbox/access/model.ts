@@ -4,7 +4,8 @@
 // that after an edit only the pieces that edit touches are parsed again, and the hop cache
 // (keyed on these objects) keeps every answer that cannot have changed.
 import { classifyPrincipal } from '../arn/index.ts';
-import { baseContext, resolveCaller, type Identity } from '../sts/caller.ts';
+import { baseContext, resolveCaller, resourceContext, type Identity } from '../sts/caller.ts';
+import type { ContextValue } from '../engine/types.ts';
 import { parsePolicy } from '../policy/parse.ts';
 import type { ParsedPolicy } from '../policy/types.ts';
 import { startingCaller } from '../scenario/run.ts';
@@ -72,6 +73,8 @@ export interface RoleNode {
   readonly rcps: readonly (readonly ParsedPolicy[])[];
   /** Marked sessions worth asking for when assuming it (source identities, session tags). */
   readonly marks: readonly SessionMark[];
+  /** What a request to assume it carries about its account (`resourceContext`). */
+  readonly context: Readonly<Record<string, ContextValue>>;
 }
 
 export interface BucketNode {
@@ -79,6 +82,8 @@ export interface BucketNode {
   readonly bucket: Bucket;
   readonly policy: ParsedPolicy | null;
   readonly rcps: readonly (readonly ParsedPolicy[])[];
+  /** What a request against it carries about its account (`resourceContext`). */
+  readonly context: Readonly<Record<string, ContextValue>>;
 }
 
 interface Entry {
@@ -364,7 +369,13 @@ function roleNode(b: Builder, account: Account, role: Role, marks: Candidates): 
           tags.map((tag) => ({ sourceIdentity, tag })),
         ),
       ];
-      return { found, trust, rcps, marks: out.slice(0, MAX_MARKS) };
+      return {
+        found,
+        trust,
+        rcps,
+        marks: out.slice(0, MAX_MARKS),
+        context: resourceContext(b.world, account.id),
+      };
     },
   );
 }
@@ -372,19 +383,24 @@ function roleNode(b: Builder, account: Account, role: Role, marks: Candidates): 
 function bucketNode(b: Builder, account: Account, bucket: Bucket): BucketNode {
   const rcps = b.orgLevels(account.id, 'rcp');
   const text = b.text(bucket.policy);
-  return b.memo(`bucket:${bucket.name}`, [account, bucket, text, rcps], () => ({
-    account,
-    bucket,
-    policy:
-      text === undefined
-        ? null
-        : parsePolicy(text, {
-            kind: 'resource',
-            name: `bucket:${bucket.name}`,
-            ownAccount: account.id,
-          }),
-    rcps,
-  }));
+  return b.memo(
+    `bucket:${bucket.name}`,
+    [b.world.organization, account, bucket, text, rcps],
+    () => ({
+      account,
+      bucket,
+      policy:
+        text === undefined
+          ? null
+          : parsePolicy(text, {
+              kind: 'resource',
+              name: `bucket:${bucket.name}`,
+              ownAccount: account.id,
+            }),
+      rcps,
+      context: resourceContext(b.world, account.id),
+    }),
+  );
 }
 
 /** Every `Principal` string the trust and bucket policies name (Allow statements only). */

@@ -9,7 +9,7 @@ import { roleUniqueId } from '../world/ids.ts';
 import { findRole, findRoleByName, resolveAttachment, type FoundRole } from '../world/lookup.ts';
 import { orgPolicyLevels, trustPolicyOf } from '../world/resolve.ts';
 import type { Account, Caller, Session, Tag } from '../world/types.ts';
-import { mergeTags, resolveCaller, type Identity } from './caller.ts';
+import { mergeTags, resolveCaller, resourceContext, type Identity } from './caller.ts';
 import { cliCredentials, issueCredentials } from './credentials.ts';
 import type { StsEnv } from './env.ts';
 import {
@@ -309,6 +309,7 @@ export function assumeRole(env: StsEnv, caller: Caller, call: AssumeRoleCall): C
   const mfa = checkMfa(identity, call);
   if (mfa.error) return fail(mfa.error, 'mfa');
 
+  if (role) Object.assign(context, resourceContext(env.world, role.account.id));
   context['sts:RoleSessionName'] = sessionName;
   if (call.externalId !== undefined) context['sts:ExternalId'] = call.externalId;
   if (mfa.used) {
@@ -382,6 +383,7 @@ export function switchRole(env: StsEnv, caller: Caller, call: SwitchRoleCall): C
     );
   }
   const sessionName = identity.user?.user.name ?? DEFAULT_SESSION_NAME;
+  if (role) Object.assign(context, resourceContext(env.world, role.account.id));
   context['sts:RoleSessionName'] = sessionName;
   // id_roles_use.html: console users get the role's maximum session duration (capped by
   // what is left of their console session, which the simulator does not track).

@@ -74,6 +74,28 @@ export function mergeTags(base: readonly Tag[], over: readonly Tag[]): Tag[] {
   return [...out.values()];
 }
 
+/** The organization's ID when `accountId` is one of its accounts. */
+function organizationIdOf(world: World, accountId: string): string | undefined {
+  return world.organization !== null && organizationAccounts(world).includes(accountId)
+    ? world.organization.id
+    : undefined;
+}
+
+/**
+ * What a request carries about the owner of its resource (reference_policies_condition-keys.html):
+ * `aws:ResourceAccount`, "always included in the request context for most service actions"
+ * (the exceptions the page lists are EBS, some EC2, EventBridge, Route 53 and WorkSpaces
+ * actions, none of which the sandbox makes), and `aws:ResourceOrgID`, "included … only if the
+ * account that owns the resource is a member of an organization". `aws:ResourceOrgPaths` is
+ * not modelled: the world's OUs have no IDs to write a path with.
+ */
+export function resourceContext(world: World, accountId: string): Record<string, ContextValue> {
+  const ctx: Record<string, ContextValue> = { 'aws:ResourceAccount': accountId };
+  const orgId = organizationIdOf(world, accountId);
+  if (orgId !== undefined) ctx['aws:ResourceOrgID'] = orgId;
+  return ctx;
+}
+
 function principalContext(
   world: World,
   accountId: string,
@@ -88,9 +110,8 @@ function principalContext(
     'aws:PrincipalType': type,
     'aws:userid': userId,
   };
-  if (world.organization !== null && organizationAccounts(world).includes(accountId)) {
-    ctx['aws:PrincipalOrgID'] = world.organization.id;
-  }
+  const orgId = organizationIdOf(world, accountId);
+  if (orgId !== undefined) ctx['aws:PrincipalOrgID'] = orgId;
   for (const tag of tags) ctx[`aws:PrincipalTag/${tag.key}`] = tag.value;
   return ctx;
 }

@@ -11,7 +11,7 @@ import { findRole, type FoundRole } from '../world/lookup.ts';
 import { orgPolicyLevels, trustPolicyOf } from '../world/resolve.ts';
 import type { Session } from '../world/types.ts';
 import { sessionPolicyText } from './assume-role.ts';
-import { baseContext } from './caller.ts';
+import { baseContext, resourceContext } from './caller.ts';
 import { cliCredentials, issueCredentials } from './credentials.ts';
 import type { StsEnv } from './env.ts';
 import {
@@ -238,6 +238,7 @@ export function assumeRoleWithWebIdentity(
   const carried = { 'aws:FederatedProvider': provider, ...webIdentityKeys(host, call.token) };
   const context = {
     ...base,
+    ...resourceContext(env.world, role.account.id),
     ...carried,
     ...providerClaimKeys(host, call.token),
     'sts:RoleSessionName': call.roleSessionName,
@@ -345,7 +346,7 @@ export function assumeRoleWithSaml(env: StsEnv, call: AssumeRoleWithSamlCall): C
     provider: call.principalArn,
     sessionName: a.roleSessionName,
     duration,
-    context: { ...base, ...carried },
+    context: { ...base, ...resourceContext(env.world, role.account.id), ...carried },
     policies: call.policy === undefined ? [] : [sessionPolicyText(env, call.policy)],
     carried,
   });

@@ -5,7 +5,7 @@ import type { ContextValue } from '../engine/types.ts';
 import { findBucket } from '../world/lookup.ts';
 import { orgPolicyLevels, parseDocument } from '../world/resolve.ts';
 import type { Caller } from '../world/types.ts';
-import { resolveCaller } from './caller.ts';
+import { resolveCaller, resourceContext } from './caller.ts';
 import type { StsEnv } from './env.ts';
 import {
   iamNeedsMfaSession,
@@ -51,15 +51,20 @@ export function serviceCall(env: StsEnv, caller: Caller, call: ServiceCall): Cal
   const resolved = resolveCaller(env.world, env.sessions, env.now, caller);
   if (!resolved.ok) return rejected(op, '', {}, resolved.error, 'credentials');
   const id = resolved.identity;
-  const context: Record<string, ContextValue> = { ...id.context, ...(call.context ?? {}) };
+  const s3 = s3Target(call.resource);
+  const found = s3 ? findBucket(env.world, s3.bucket) : undefined;
+  const resourceAccount = found?.account.id;
+  // The attempt's own keys come last, as the caller's own keys do: a learner may try a value.
+  const context: Record<string, ContextValue> = {
+    ...id.context,
+    ...(resourceAccount === undefined ? {} : resourceContext(env.world, resourceAccount)),
+    ...(call.context ?? {}),
+  };
   const refused =
     id.kind === 'user-session'
       ? sessionTokenRefusal(call.action, id.session?.mfa.present === true)
       : null;
   if (refused !== null) return rejected(op, id.arn, context, refused, 'session-token-credentials');
-  const s3 = s3Target(call.resource);
-  const found = s3 ? findBucket(env.world, s3.bucket) : undefined;
-  const resourceAccount = found?.account.id;
   const authz = authorize({
     request: {
       principal: id.arn,

@@ -6,7 +6,7 @@ import type { ContextValue } from '../engine/types.ts';
 import { orgPolicyLevels } from '../world/resolve.ts';
 import type { Caller, Session } from '../world/types.ts';
 import { addManagedSessionPolicies, sessionPolicyText } from './assume-role.ts';
-import { resolveCaller } from './caller.ts';
+import { resolveCaller, resourceContext } from './caller.ts';
 import { cliCredentials, issueCredentials } from './credentials.ts';
 import type { StsEnv } from './env.ts';
 import { mfaFailed, notAuthorized, sessionCredentialsNotAllowed } from './errors.ts';
@@ -141,6 +141,7 @@ export function getFederationToken(
   if (unpacked) return fail(unpacked.error, unpacked.reason);
   const account = id.user.account.id;
   const arn = `arn:aws:sts::${account}:federated-user/${call.name}`;
+  Object.assign(context, resourceContext(env.world, account));
   for (const tag of tags) context[`aws:RequestTag/${tag.key}`] = tag.value;
   if (tags.length > 0) context['aws:TagKeys'] = tags.map((t) => t.key);
   const authz = authorize({

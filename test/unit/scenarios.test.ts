@@ -182,6 +182,28 @@ describe('fair exercises: other correct solutions pass too', () => {
     expect(Object.entries(met).filter(([, ok]) => !ok)).toEqual([]);
   });
 
+  it('ch09-guardrails: the SCP keeps people to the organization’s roles with aws:ResourceOrgID, as the chapter suggests', () => {
+    const s = scenario('ch09-guardrails');
+    const met = metWith(s, {
+      'policies/scp-identity.json': policy(
+        {
+          Sid: 'StayInTheOrganization',
+          Effect: 'Deny',
+          Action: 'organizations:LeaveOrganization',
+          Resource: '*',
+        },
+        {
+          Sid: 'AssumeOnlyRolesOfOurOrganization',
+          Effect: 'Deny',
+          Action: 'sts:AssumeRole',
+          Resource: '*',
+          Condition: { StringNotEqualsIfExists: { 'aws:ResourceOrgID': 'o-exampleorg09' } },
+        },
+      ),
+    });
+    expect(Object.entries(met).filter(([, ok]) => !ok)).toEqual([]);
+  });
+
   it('ch01-accounts: an explicit Deny on production data instead of narrowing the policy', () => {
     const s = scenario('ch01-accounts');
     const met = metWith(s, {

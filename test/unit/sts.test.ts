@@ -763,3 +763,89 @@ describe('service calls', () => {
     expect(del.trace.steps.find((s) => s.step === 'scps')?.outcome).toBe('fail');
   });
 });
+
+describe('what a request carries about the resource’s account', () => {
+  // reference_policies_condition-keys.html: aws:ResourceAccount is in the request context for
+  // most actions; aws:ResourceOrgID only when the resource's account is in an organization.
+  const ORG_ONLY = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Deny',
+        Action: ['sts:AssumeRole', 's3:*'],
+        Resource: '*',
+        Condition: { StringNotEqualsIfExists: { 'aws:ResourceOrgID': 'o-testorg00001' } },
+      },
+    ],
+  });
+  const PARTNER_TRUST = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${JUMP}:root` },
+        Action: 'sts:AssumeRole',
+      },
+    ],
+  });
+  /** The test world with a role outside the organization that trusts the jump account. */
+  function partnerWorld(orgOnly: boolean): typeof world {
+    const org = world.organization;
+    if (org === null) throw new Error('the test world has an organization');
+    return {
+      ...world,
+      organization: {
+        ...org,
+        root: {
+          ...org.root,
+          children: (org.root.children ?? []).map((ou) =>
+            ou.name === 'Identity' && orgOnly
+              ? { ...ou, scps: ['FullAWSAccess', 'scp/org-only.json'] }
+              : ou,
+          ),
+        },
+      },
+      accounts: world.accounts.map((a) =>
+        a.id === VENDOR
+          ? {
+              ...a,
+              roles: [...(a.roles ?? []), { name: 'Partner', trustPolicy: 'vendor/partner.json' }],
+            }
+          : a,
+      ),
+      documents: {
+        ...world.documents,
+        'scp/org-only.json': ORG_ONLY,
+        'vendor/partner.json': PARTNER_TRUST,
+        'jump/devs.json': JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }],
+        }),
+      },
+    };
+  }
+  const partner = (orgOnly: boolean): CallOutcome =>
+    runCall({ world: partnerWorld(orgOnly), now: T0, sessions: [] }, alice, {
+      op: 'AssumeRole',
+      roleArn: `arn:aws:iam::${VENDOR}:role/Partner`,
+      roleSessionName: 'alice',
+    });
+
+  it('names the account, and the organization when the account is in it', () => {
+    expect(ok(run(alice, deploy())).trace.context).toMatchObject({
+      'aws:ResourceAccount': PROD,
+      'aws:ResourceOrgID': 'o-testorg00001',
+    });
+    const outside = ok(partner(false)).trace.context;
+    expect(outside['aws:ResourceAccount']).toBe(VENDOR);
+    expect(outside['aws:ResourceOrgID']).toBeUndefined();
+  });
+
+  it('lets an SCP keep principals to the organization’s roles with aws:ResourceOrgID', () => {
+    const org = { world: partnerWorld(true), now: T0, sessions: [] };
+    expect(runCall(org, alice, deploy()).ok).toBe(true);
+    const out = failed(partner(true));
+    expect(out.decision).toBe('explicitDeny');
+    expect(out.trace.steps.find((s) => s.step === 'scps')?.outcome).toBe('fail');
+  });
+});
