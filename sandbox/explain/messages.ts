@@ -73,9 +73,10 @@ export const DECIDING_MARK: Words = { en: '★ decides', ja: '★ 決め手' };
 export const VERDICT_LABEL: Readonly<Record<'allowed' | 'explicitDeny' | 'implicitDeny', Words>> = {
   allowed: { en: 'Allowed', ja: '許可' },
   explicitDeny: { en: 'Denied by an explicit Deny', ja: '明示的な Deny により拒否' },
+  // Not "no policy allows it": across accounts one side may allow and the other not.
   implicitDeny: {
-    en: 'Denied: no policy allows it (implicit deny)',
-    ja: '拒否: 許可するポリシーがありません（暗黙的な拒否）',
+    en: 'Denied: an Allow it needs is missing (implicit deny)',
+    ja: '拒否: 必要な許可がありません（暗黙的な拒否）',
   },
 };
 

@@ -33,6 +33,7 @@ const WORDS = {
     takes: 'Resource types',
     any: 'any resource (`*`)',
     matches: 'matches {n} actions',
+    matchesOne: 'matches 1 action',
   },
   ja: {
     global: 'グローバル条件キー',
@@ -40,6 +41,7 @@ const WORDS = {
     takes: 'リソースタイプ',
     any: 'すべてのリソース（`*`）',
     matches: '{n} 個のアクションに一致',
+    matchesOne: '1 個のアクションに一致',
   },
 } as const;
 
@@ -279,11 +281,17 @@ export function registerCatalogFeatures(monaco: typeof Monaco): void {
         const name = value.slice(colon + 1);
         if (service !== null && service !== undefined) {
           if (name.includes('*') || name.includes('?')) {
-            const found = matchActions(service, name);
+            const found = matchActions(service, name)
+              .map((a) => `${service.prefix}:${a.name}`)
+              .sort();
+            const count =
+              found.length === 1
+                ? WORDS[lang].matchesOne
+                : WORDS[lang].matches.replace('{n}', String(found.length));
             contents.push({
-              value: `**${value}** — ${WORDS[lang].matches.replace('{n}', String(found.length))}\n\n${found
+              value: `**${value}** — ${count}\n\n${found
                 .slice(0, 40)
-                .map((a) => `\`${service.prefix}:${a.name}\``)
+                .map((a) => `\`${a}\``)
                 .join(', ')}${found.length > 40 ? ' …' : ''}`,
             });
           } else {

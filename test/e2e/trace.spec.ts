@@ -74,7 +74,7 @@ test('expired credentials are an error with AWS text, decided at the request che
     'data-outcome',
     'fail',
   );
-  await expect(box).not.toContainText('Denied: nothing allows it');
+  await expect(box).not.toContainText('an Allow it needs is missing');
 });
 
 test('the editor shows the third-party-without-ExternalId warning the engine computes', async ({

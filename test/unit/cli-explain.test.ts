@@ -49,7 +49,7 @@ describe('iamlab assume --explain', () => {
     );
     expect(err).toContain('`Bool` `aws:MultiFactorAuthPresent` `true` vs request `true` → true');
     expect(err).toContain('Permissions boundary: skipped — the caller has no permissions boundary');
-    expect(err).toContain('Denied: no policy allows it (implicit deny)');
+    expect(err).toContain('Denied: an Allow it needs is missing (implicit deny)');
     expect(err).not.toMatch(RAW_CODES);
   });
 
@@ -67,7 +67,7 @@ describe('iamlab assume --explain', () => {
     expect(err).toContain(
       'アクセス許可の境界: 対象外（呼び出し元にはアクセス許可の境界が設定されていません）',
     );
-    expect(err).toContain('拒否: 許可するポリシーがありません（暗黙的な拒否）');
+    expect(err).toContain('拒否: 必要な許可がありません（暗黙的な拒否）');
     expect(err).not.toMatch(RAW_CODES);
     expect(err).not.toContain('不通過');
     expect(err).not.toMatch(/リクエスト\s*リクエスト/);

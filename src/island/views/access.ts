@@ -423,7 +423,7 @@ export function pathsQueryPanel(
               { name: 'access-from' },
               option('', '—', keep.from === ''),
               ...map.subjects.map((x) =>
-                option(x.subject.id, x.subject.name, x.subject.id === keep.from),
+                option(x.subject.id, subjectName(x.subject, lang), x.subject.id === keep.from),
               ),
             ),
           ),

@@ -20,6 +20,7 @@ import {
 } from '../attempt-model.ts';
 import type { RunState } from '../controller.ts';
 import { decisionName, verdictOf } from '../../../sandbox/scenario/run.ts';
+import { VERDICT_LABEL } from '../../../sandbox/explain/messages.ts';
 
 /** A title for a place that shows plain text only (an option): names lose their backticks. */
 export const plain = (text: string): string => text.replace(/`/g, '');
@@ -277,7 +278,7 @@ export function stepsView(
 export function decisionWords(decision: string, lang: Lang): string {
   if (decision.startsWith('error:')) return t(lang, 'decision_error', { code: decision.slice(6) });
   if (decision === 'allowed' || decision === 'explicitDeny' || decision === 'implicitDeny')
-    return t(lang, `decision_${decision}`);
+    return VERDICT_LABEL[decision][lang];
   if (decision === 'denied') return t(lang, 'decision_denied');
   return decision;
 }

@@ -40,6 +40,7 @@ const LABELS: Readonly<Record<Lang, Labels>> = {
     action: '1 action',
     wildcards: 'Wildcards',
     matches: 'matches {n} actions',
+    matchesOne: 'matches 1 action',
     matchesNone: 'matches no action',
     uncategorized: 'Uncategorized actions',
     unresolved: 'Not broken down:',
@@ -58,6 +59,7 @@ const LABELS: Readonly<Record<Lang, Labels>> = {
     action: '1 アクション',
     wildcards: 'ワイルドカード',
     matches: '{n} 個のアクションに一致',
+    matchesOne: '1 個のアクションに一致',
     matchesNone: '一致するアクションなし',
     uncategorized: 'カタログにないアクション',
     unresolved: '内訳を出せないもの:',
@@ -169,7 +171,13 @@ export function policySummaryView(summary: PolicySummary, lang: Lang): Element {
                 : el(
                     'details',
                     {},
-                    el('summary', {}, label(lang, 'matches', w.actions.length)),
+                    el(
+                      'summary',
+                      {},
+                      w.actions.length === 1
+                        ? label(lang, 'matchesOne')
+                        : label(lang, 'matches', w.actions.length),
+                    ),
                     el('p', {}, ...codeList(w.actions)),
                   ),
             ),
