@@ -159,7 +159,7 @@ function resolveActions(
  */
 interface GroupFacts {
   readonly passRole: boolean;
-  /** The resource types its actions take, or `null` when some takes only `"*"`. */
+  /** The resource types its actions take (`typesOf`), or `null` when some type is unknown. */
   readonly types: ReadonlyMap<string, Format> | null;
   /** Lower-case condition keys its actions support (their own and their resource types'). */
   readonly keys: ReadonlySet<string>;
@@ -178,10 +178,9 @@ function factsOf(catalog: Catalog, group: readonly Action[]): GroupFacts {
   return facts;
 }
 
-function actionNames(groups: readonly (readonly Action[])[]): string[] {
-  const names = new Set<string>();
-  for (const group of groups) for (const a of group) names.add(`${a.service}:${a.name}`);
-  return [...names];
+/** The statement's `Action` values as written (`s3:*`, not the 180 actions it stands for). */
+function actionNames(st: Statement): string[] {
+  return [...new Set((st.action ?? []).map((v) => v.value))];
 }
 
 /** What one `Action` value stands for, and the finding it deserves, if any. */
@@ -261,14 +260,16 @@ function resolveAction(
   return r.actions;
 }
 
-/** The resource types a statement's actions take, or `null` when some is unknown or `"*"` only. */
+/**
+ * The resource types the actions take (none for actions that take only `"*"`), or `null` when
+ * some type is unknown. An action that takes only `"*"` is matched by no ARN at all, so it adds
+ * no type: `s3:*` on a DynamoDB table is still a finding, although `s3:ListAllMyBuckets` is
+ * among its actions.
+ */
 function typesOf(catalog: Catalog, actions: readonly Action[]): Map<string, Format> | null {
-  // An action that takes only `"*"` is matched by no ARN at all: whether that deserves a
-  // finding of its own is another question; here such statements are left alone.
-  if (actions.length === 0) return null;
   const types = new Map<string, Format>();
   for (const a of actions) {
-    if (a.resourceTypes.length === 0) return null;
+    if (a.resourceTypes.length === 0) continue;
     const service = catalog.service(a.service);
     if (service === null || service === undefined) return null;
     for (const key of a.resourceTypes) {
@@ -319,26 +320,33 @@ export function arnResourceTypes(catalog: Catalog, arn: string): ResourceType[] 
   });
 }
 
-/** The resource types the groups' actions take, or `null` when some action takes only `"*"`. */
+/**
+ * The resource types the groups' actions take, or `null` when there is nothing to check an ARN
+ * against: some type is unknown, or every action takes only `"*"` (whether such a statement
+ * with an ARN deserves a finding of its own is another question; it is left alone).
+ */
 function groupTypes(
   catalog: Catalog,
   groups: readonly (readonly Action[])[],
 ): ReadonlyMap<string, Format> | null {
-  if (groups.length === 0) return null;
   const first = groups[0];
-  if (groups.length === 1 && first !== undefined) return factsOf(catalog, first).types;
+  if (groups.length === 1 && first !== undefined) {
+    const own = factsOf(catalog, first).types;
+    return own === null || own.size === 0 ? null : own;
+  }
   const types = new Map<string, Format>();
   for (const group of groups) {
     const own = factsOf(catalog, group).types;
     if (own === null) return null;
     for (const [key, f] of own) types.set(key, f);
   }
-  return types;
+  return types.size === 0 ? null : types;
 }
 
 function checkResources(
   catalog: Catalog,
   out: Collector,
+  st: Statement,
   groups: readonly (readonly Action[])[],
   resources: readonly Located<string>[],
 ): void {
@@ -364,7 +372,7 @@ function checkResources(
     if (!fits) {
       out.add(
         'resource-type-mismatch',
-        CM.resourceTypeMismatch(r.value, actionNames(groups), [...types.keys()]),
+        CM.resourceTypeMismatch(r.value, actionNames(st), [...types.keys()].sort()),
         r.path,
         r.range,
       );
@@ -396,6 +404,7 @@ function isProviderKey(key: string): boolean {
 function checkCondition(
   catalog: Catalog,
   out: Collector,
+  st: Statement,
   entry: ConditionEntry,
   groups: readonly (readonly Action[])[] | null,
 ): void {
@@ -426,7 +435,7 @@ function checkCondition(
   if (!groups.some((g) => factsOf(catalog, g).keys.has(lower))) {
     out.add(
       'unsupported-condition-key',
-      CM.unsupportedConditionKey(key.value, actionNames(groups)),
+      CM.unsupportedConditionKey(key.value, actionNames(st)),
       key.path,
       key.range,
     );
@@ -457,8 +466,8 @@ function lintStatement(catalog: Catalog, out: Collector, st: Statement): void {
       out.add('pass-role-with-star', CM.passRoleWithStar(), star.path, star.range);
   }
   if (groups !== null && st.resource !== undefined)
-    checkResources(catalog, out, groups, st.resource);
-  for (const entry of st.conditions) checkCondition(catalog, out, entry, groups);
+    checkResources(catalog, out, st, groups, st.resource);
+  for (const entry of st.conditions) checkCondition(catalog, out, st, entry, groups);
 }
 
 /**

@@ -188,6 +188,37 @@ describe('catalog findings', () => {
     ).toEqual(['resource-type-mismatch']);
   });
 
+  it('a wildcard action is checked against the resource types of the actions it matches', () => {
+    const f = only(
+      lint(
+        statement({
+          Effect: 'Allow',
+          Action: 's3:*',
+          Resource: 'arn:aws:dynamodb:eu-west-1:111122223333:table/Orders',
+        }),
+      ),
+      'resource-type-mismatch',
+    );
+    // The value as written, not the first of the 180 actions it stands for.
+    expect(f.message.en).toMatch(
+      /^`arn:aws:dynamodb:[^`]+` is not a resource that `s3:\*` can act on/,
+    );
+    expect(
+      lint(statement({ Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::reports/*' }))
+        .found,
+    ).toEqual([]);
+    // Actions that take only "*" are matched by no ARN; alone, they are left alone.
+    expect(
+      lint(
+        statement({
+          Effect: 'Allow',
+          Action: 's3:ListAllMyBuckets',
+          Resource: 'arn:aws:s3:::reports',
+        }),
+      ).found,
+    ).toEqual([]);
+  });
+
   it('names with slashes in them (secrets, parameters, aliases) fit their resource types', () => {
     // A regression: every format variable was taken for one path segment.
     for (const [action, resource] of [
