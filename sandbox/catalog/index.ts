@@ -9,4 +9,10 @@ export { closest } from './suggest.ts';
 export { ACCESS_LEVELS } from './types.ts';
 export type * from './types.ts';
 export { summarizePolicy } from './summary.ts';
-export type { LevelSummary, PolicySummary, ServiceSummary, WildcardSummary } from './summary.ts';
+export type {
+  FullAccessSummary,
+  LevelSummary,
+  PolicySummary,
+  ServiceSummary,
+  WildcardSummary,
+} from './summary.ts';

@@ -40,12 +40,22 @@ export interface WildcardSummary {
   readonly actions: readonly string[];
 }
 
+/** A statement whose `Action` is `*`: every action of every service. */
+export interface FullAccessSummary {
+  readonly effect: 'Allow' | 'Deny';
+  /** As in LevelSummary. */
+  readonly resources: readonly string[];
+  readonly conditions: readonly string[];
+}
+
 export interface PolicySummary {
+  /** `Action: "*"` statements, which the console sums up as full access to all services. */
+  readonly everything: readonly FullAccessSummary[];
   readonly services: readonly ServiceSummary[];
   readonly wildcards: readonly WildcardSummary[];
   /**
-   * What the summary cannot break down: `*` (every action of every service), `NotAction`
-   * statements, unknown services, and services not loaded yet (by prefix).
+   * What the summary cannot break down: `NotAction` statements, unknown services, and
+   * services not loaded yet (by prefix).
    */
   readonly unresolved: readonly string[];
 }
@@ -71,6 +81,7 @@ export function summarizePolicy(document: PolicyDocument, catalog: Catalog): Pol
   const grants = new Map<string, Map<'Allow' | 'Deny', Named>>();
   const wildcards: WildcardSummary[] = [];
   const unresolved = new Set<string>();
+  const everything: FullAccessSummary[] = [];
   const named = (service: string, effect: 'Allow' | 'Deny'): Named => {
     let byEffect = grants.get(service);
     if (byEffect === undefined) {
@@ -98,10 +109,19 @@ export function summarizePolicy(document: PolicyDocument, catalog: Catalog): Pol
   };
   for (const st of document.statements) {
     if (st.notAction !== undefined) unresolved.add('NotAction');
+    // One entry per statement however many times it says `*`.
+    if ((st.action ?? []).some((v) => v.value === '*' || /^\*+:\*+$/.test(v.value))) {
+      const resources = [
+        ...(st.resource ?? []).map((r) => r.value),
+        ...(st.notResource ?? []).map((r) => `NotResource ${r.value}`),
+      ];
+      everything.push({ effect: st.effect, resources, conditions: conditionsOf(st) });
+    }
     for (const v of st.action ?? []) {
       const text = v.value;
       const colon = text.indexOf(':');
-      if (text === '*' || colon <= 0) {
+      if (text === '*' || /^\*+:\*+$/.test(text)) continue;
+      if (colon <= 0) {
         unresolved.add(text);
         continue;
       }
@@ -154,5 +174,5 @@ export function summarizePolicy(document: PolicyDocument, catalog: Catalog): Pol
       });
     }
   }
-  return { services, wildcards, unresolved: [...unresolved] };
+  return { everything, services, wildcards, unresolved: [...unresolved] };
 }

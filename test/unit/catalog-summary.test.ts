@@ -80,6 +80,35 @@ describe('policy summary', () => {
     expect(toHtml(policySummaryView(s, 'ja'))).toContain('カタログにないアクション');
   });
 
+  it('sums up Action "*" as full access to all services, beside the services it also names', () => {
+    const s = summary([
+      { Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::reports/*' },
+      { Effect: 'Allow', Action: '*', Resource: '*' },
+      {
+        Effect: 'Deny',
+        Action: ['*:*'],
+        NotResource: 'arn:aws:s3:::reports',
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      },
+    ]);
+    expect(s.everything).toEqual([
+      { effect: 'Allow', resources: ['*'], conditions: [] },
+      {
+        effect: 'Deny',
+        resources: ['NotResource arn:aws:s3:::reports'],
+        conditions: ['Bool aws:SecureTransport'],
+      },
+    ]);
+    expect(s.unresolved).toEqual([]);
+    expect(s.services.map((x) => x.prefix)).toEqual(['s3']);
+    const en = toHtml(policySummaryView(s, 'en'));
+    expect(en).toContain('<caption>All services (<code>*</code>) — Allow</caption>');
+    expect(en).toContain(
+      '<tr data-level="full"><th scope="row">Full access</th><td>All resources</td>',
+    );
+    expect(toHtml(policySummaryView(s, 'ja'))).toContain('フルアクセス');
+  });
+
   it('renders the console’s words in both languages', () => {
     const s = summary([{ Effect: 'Allow', Action: ['s3:GetObject', 's3:List*'], Resource: '*' }]);
     const en = toHtml(policySummaryView(s, 'en'));

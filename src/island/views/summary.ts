@@ -4,7 +4,11 @@
 import { el, type Element, type Node } from '../../dom/tree.ts';
 import type { Lang } from '../../i18n/strings.ts';
 import type { AccessLevel } from '../../../sandbox/catalog/types.ts';
-import type { PolicySummary, ServiceSummary } from '../../../sandbox/catalog/summary.ts';
+import type {
+  FullAccessSummary,
+  PolicySummary,
+  ServiceSummary,
+} from '../../../sandbox/catalog/summary.ts';
 
 type Labels = Readonly<Record<string, string>>;
 
@@ -43,6 +47,8 @@ const LABELS: Readonly<Record<Lang, Labels>> = {
     matchesOne: 'matches 1 action',
     matchesNone: 'matches no action',
     uncategorized: 'Uncategorized actions',
+    allServices: 'All services',
+    fullAccess: 'Full access',
     unresolved: 'Not broken down:',
     empty: 'This policy grants no action the catalog knows of.',
   },
@@ -62,6 +68,8 @@ const LABELS: Readonly<Record<Lang, Labels>> = {
     matchesOne: '1 個のアクションに一致',
     matchesNone: '一致するアクションなし',
     uncategorized: 'カタログにないアクション',
+    allServices: 'すべてのサービス',
+    fullAccess: 'フルアクセス',
     unresolved: '内訳を出せないもの:',
     empty: 'カタログにあるアクションを許可していません。',
   },
@@ -78,23 +86,65 @@ function codeList(items: readonly string[]): Node[] {
   );
 }
 
+function tableHead(lang: Lang): Element {
+  return el(
+    'thead',
+    {},
+    el(
+      'tr',
+      {},
+      el('th', { scope: 'col' }, label(lang, 'level')),
+      el('th', { scope: 'col' }, label(lang, 'resources')),
+      el('th', { scope: 'col' }, label(lang, 'conditions')),
+    ),
+  );
+}
+
+/** The resources and conditions cells of a row. */
+function scopeCells(
+  g: { readonly resources: readonly string[]; readonly conditions: readonly string[] },
+  lang: Lang,
+): Element[] {
+  return [
+    el(
+      'td',
+      {},
+      ...(g.resources.length === 0 || g.resources.includes('*')
+        ? [label(lang, 'all')]
+        : codeList(g.resources)),
+    ),
+    el('td', {}, ...(g.conditions.length === 0 ? [label(lang, 'none')] : codeList(g.conditions))),
+  ];
+}
+
+/** `Action: "*"`: the console's "full access" to all services. */
+function everythingTable(f: FullAccessSummary, lang: Lang): Element {
+  const effect = label(lang, f.effect === 'Allow' ? 'allow' : 'deny');
+  return el(
+    'table',
+    { class: 'sb-summary-service', 'data-service': '*', 'data-effect': f.effect },
+    el('caption', {}, `${label(lang, 'allServices')} (`, el('code', {}, '*'), `) — ${effect}`),
+    tableHead(lang),
+    el(
+      'tbody',
+      {},
+      el(
+        'tr',
+        { 'data-level': 'full' },
+        el('th', { scope: 'row' }, label(lang, 'fullAccess')),
+        ...scopeCells(f, lang),
+      ),
+    ),
+  );
+}
+
 function serviceTable(s: ServiceSummary, lang: Lang): Element {
   const effect = label(lang, s.effect === 'Allow' ? 'allow' : 'deny');
   return el(
     'table',
     { class: 'sb-summary-service', 'data-service': s.prefix, 'data-effect': s.effect },
     el('caption', {}, `${s.name} (`, el('code', {}, s.prefix), `) — ${effect}`),
-    el(
-      'thead',
-      {},
-      el(
-        'tr',
-        {},
-        el('th', { scope: 'col' }, label(lang, 'level')),
-        el('th', { scope: 'col' }, label(lang, 'resources')),
-        el('th', { scope: 'col' }, label(lang, 'conditions')),
-      ),
-    ),
+    tableHead(lang),
     el(
       'tbody',
       {},
@@ -119,18 +169,7 @@ function serviceTable(s: ServiceSummary, lang: Lang): Element {
               el('p', {}, ...codeList(l.actions)),
             ),
           ),
-          el(
-            'td',
-            {},
-            ...(l.resources.length === 0 || l.resources.includes('*')
-              ? [label(lang, 'all')]
-              : codeList(l.resources)),
-          ),
-          el(
-            'td',
-            {},
-            ...(l.conditions.length === 0 ? [label(lang, 'none')] : codeList(l.conditions)),
-          ),
+          ...scopeCells(l, lang),
         ),
       ),
       s.uncategorized.length > 0 &&
@@ -150,7 +189,10 @@ export function policySummaryView(summary: PolicySummary, lang: Lang): Element {
     'section',
     { class: 'sb-summary not-content', 'aria-label': label(lang, 'title') },
     el('h5', {}, label(lang, 'title')),
-    summary.services.length === 0 && el('p', {}, label(lang, 'empty')),
+    summary.services.length === 0 &&
+      summary.everything.length === 0 &&
+      el('p', {}, label(lang, 'empty')),
+    ...summary.everything.map((f) => everythingTable(f, lang)),
     ...summary.services.map((s) => serviceTable(s, lang)),
     summary.wildcards.length > 0 &&
       el(
