@@ -208,6 +208,7 @@ test('every document of the playground has a policy panel of the right kind', as
     'policies/developers.json': 'identity',
     'policies/deploy-permissions.json': 'identity',
     'policies/readonly-trust.json': 'trust',
+    'policies/vendor-auditor.json': 'identity',
     'policies/bob.json': 'identity',
     'policies/jump-boundary.json': 'boundary',
     'policies/reports-reader.json': 'identity',

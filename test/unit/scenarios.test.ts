@@ -173,6 +173,25 @@ describe('fair exercises: other correct solutions pass too', () => {
     expect(Object.entries(met).filter(([, ok]) => !ok)).toEqual([]);
   });
 
+  it('playground: the vendor’s ready-made attempt works at the start, and fails without its external ID', () => {
+    const s = loadScenarios(readTree(join(root, 'src/scenarios'))).scenarios[0];
+    if (!s) throw new Error('no playground');
+    const vendor = (documents: Record<string, string>) =>
+      runScenario(s, documents).attempts.find((a) => a.id === 'vendor-readonly')?.decision;
+    // The auditor's own account lets it assume ReadOnly; the trust asks for the external ID.
+    expect(vendor({})).toBe('allowed');
+    expect(
+      vendor({
+        'policies/readonly-trust.json': policy({
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::444444444444:root' },
+          Action: 'sts:AssumeRole',
+          Condition: { StringEquals: { 'sts:ExternalId': 'another-id' } },
+        }),
+      }),
+    ).toBe('implicitDeny');
+  });
+
   it('playground: an explicit Deny without MFA in the Deploy trust', () => {
     const s = loadScenarios(readTree(join(root, 'src/scenarios'))).scenarios[0];
     if (!s) throw new Error('no playground');
