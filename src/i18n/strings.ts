@@ -65,6 +65,8 @@ const en = {
   embedHideSolution: 'Hide the “Show the solution” button',
   resetExercise: 'Reset to the start',
   undoReset: 'Undo reset',
+  resetDone:
+    'Back to the start: policies, attempt, sessions and clock. “Undo reset” brings your version back.',
   solved: 'Solved: every goal is met.',
   share: 'Share',
   copyLink: 'Copy link',
@@ -382,6 +384,8 @@ const ja: Readonly<Record<StringKey, string>> = {
   embedHideSolution: '「解答を表示」ボタンを隠す',
   resetExercise: '最初の状態に戻す',
   undoReset: 'リセットを取り消す',
+  resetDone:
+    'ポリシー、試行、セッション、時計を開始時の状態に戻しました。「リセットを取り消す」で元に戻せます。',
   solved: 'クリア：すべてのゴールを達成しました。',
   share: '共有',
   copyLink: 'リンクをコピー',

@@ -55,7 +55,8 @@ export function controllerActions(
     },
     reset: () => {
       controller.reset();
-      say.clear();
+      // Nothing was asked: say what happened and how to get the edits back.
+      say.say(t(lang, 'resetDone'));
     },
     'undo-reset': () => {
       controller.undoReset();

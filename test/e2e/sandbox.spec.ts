@@ -255,6 +255,7 @@ test('hints, solution with a diff, restore, reset and undo', async ({ page }) =>
 
   await typeTrustPolicy(page);
   await box.getByRole('button', { name: 'Reset to the start' }).click();
+  await expect(box.getByRole('status')).toContainText('“Undo reset” brings your version back');
   const code = box.locator('.sb-policy').first().locator('pre.sb-code');
   await expect(code).toContainText('444444444444:root');
   await box.getByRole('button', { name: 'Undo reset' }).click();
