@@ -1,11 +1,13 @@
 // AWS's action catalog in the browser: `catalog/index.json` (services, global keys; ~7 KB
 // gzip) when editing starts, then one `catalog/<prefix>.json` per service the policy names
 // (S3 ≈ 6 KB gzip), fetched from the site itself (written at build time by
-// scripts/catalog-files.ts). Only the editor's lazy chunk imports this module, so no page
-// loads it before the learner edits.
+// scripts/catalog-files.ts). Only lazy chunks reach this module (the editor's, and ./summary.ts,
+// which the policy panel loads through `loadCatalogAids` in ./load.ts once the learner starts
+// editing, in Monaco or the plain text box), so no page loads it before the learner edits.
 import { createCatalog } from '../../sandbox/catalog/catalog.ts';
+import { policyFindings } from '../../sandbox/catalog/lint.ts';
 import type { Catalog, CatalogIndex, ServiceFile } from '../../sandbox/catalog/types.ts';
-import type { ParsedPolicy } from '../../sandbox/policy/types.ts';
+import type { Finding, ParsedPolicy } from '../../sandbox/policy/types.ts';
 
 const BASE = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}catalog/`;
 
@@ -90,4 +92,31 @@ export function servicesNamed(cat: Catalog, policy: ParsedPolicy): Set<string> {
     }
   }
   return out;
+}
+
+/**
+ * A parsed policy's findings for the findings list: `policyFindings` (sandbox/catalog/lint.ts,
+ * the call the editor's underlines and `iamlab lint` make) with the catalog as loaded now.
+ * While the index or a service the policy names is still to come, it is fetched and
+ * `onArrival` gets the findings again once it is there (the caller drops them if its text has
+ * moved on meanwhile); offline, the catalog's findings stay missing until a later edit.
+ */
+export function catalogFindings(
+  policy: ParsedPolicy,
+  onArrival: (findings: Finding[]) => void,
+): Finding[] {
+  const known = ready;
+  const now = policyFindings(policy, known);
+  if (known !== null && missingServices(known, servicesNamed(known, policy)).length === 0)
+    return now;
+  loadCatalog()
+    .then(async (cat) => {
+      if (known === null) onArrival(policyFindings(policy, cat));
+      if (await loadServices(cat, servicesNamed(cat, policy)))
+        onArrival(policyFindings(policy, cat));
+    })
+    .catch(() => {
+      // Offline after a deploy: the parser's findings stand alone.
+    });
+  return now;
 }

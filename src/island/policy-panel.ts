@@ -1,19 +1,24 @@
 // One editable policy in the browser: keeps the read-only highlighted view, the findings,
-// the plain textarea and (when opened) Monaco showing the same text. While Monaco is open a
-// keystroke updates only what the learner sees: the editor's findings and the findings list.
-// The plain textarea and the summary follow once typing pauses (the textarea at once if the
+// the plain textarea and (when opened) Monaco showing the same text. Once the learner starts
+// editing it, in Monaco or in the plain textarea (the editor of touch phones), the findings
+// list shows the same findings as Monaco's underlines: `policyFindings` of the panel's own
+// parse, with AWS's action catalog (src/editor/catalog-client.ts, loaded then, not before),
+// and the policy summary stands beside whichever editor it is. A keystroke updates at once
+// only Monaco's findings (or the read-only view above the textarea); the findings list, the
+// plain textarea and the summary follow once typing pauses (the textarea at once if the
 // learner turns to it); the read-only view, hidden under the editor, when the editor closes.
 import { toDom } from '../dom/tree.ts';
 import type { StringKey, Lang } from '../i18n/strings.ts';
 import type { Finding, ParsedPolicy, SourceRange } from '../../sandbox/policy/types.ts';
 import type { DocumentOptions } from '../../sandbox/world/policy-options.ts';
-import { loadEditor, prefersPlainEditor } from '../editor/load.ts';
+import type { catalogFindings } from '../editor/catalog-client.ts';
+import { loadCatalogAids, loadEditor, prefersPlainEditor } from '../editor/load.ts';
 import type { PolicyEditor } from '../editor/monaco.ts';
 import { parseFor } from './core.ts';
 import { codeContent, findingsList, policyLabel } from './views/policy.ts';
 import { t } from '../i18n/strings.ts';
 
-/** Pause in typing after which the plain textarea and the summary follow an open editor. */
+/** Pause in typing after which the findings list, the plain textarea and the summary follow. */
 const QUIET_MS = 300;
 
 export interface PolicyPanelOptions {
@@ -38,9 +43,16 @@ export class PolicyPanel {
   readonly #o: PolicyPanelOptions;
   #text: string;
   #parsed: ParsedPolicy | null = null;
-  #findings: readonly Finding[] = [];
   /** What the findings list shows, to rebuild it only when that changes (not per keystroke). */
   #findingsShown: string | null = null;
+  /** The findings list does not describe #text yet (typing: it follows once typing pauses). */
+  #findingsStale = false;
+  /** The learner has started editing this policy: the catalog client is loaded or on its way. */
+  #editing = false;
+  /** The findings with AWS's catalog, once the catalog client has loaded (editing started). */
+  #lint: typeof catalogFindings | null = null;
+  /** The learner has focused or typed in the plain textarea: the summary shows beside it. */
+  #plainEditing = false;
   /** The read-only view, hidden under the open editor, does not show #text / #deciding yet. */
   #codeStale = false;
   /** The plain textarea does not hold #text yet (only while Monaco is open). */
@@ -79,9 +91,9 @@ export class PolicyPanel {
     this.#button?.addEventListener('click', this.#toggle);
     this.#textarea?.addEventListener('input', this.#onTextarea);
     // Before the learner reads or types in the plain box, it must hold the editor's text.
-    this.#textarea?.addEventListener('focus', this.#syncPlain);
-    this.#plain?.addEventListener('toggle', this.#syncPlain);
-    this.#render();
+    this.#textarea?.addEventListener('focus', this.#onPlainFocus);
+    this.#plain?.addEventListener('toggle', this.#onPlainToggle);
+    this.#render('outside');
   }
 
   readonly #toggle = (event: Event): void => {
@@ -100,7 +112,52 @@ export class PolicyPanel {
   readonly #onTextarea = (): void => {
     if (this.#textarea === null) return;
     this.#update(this.#textarea.value, 'textarea');
+    this.#startPlainEditing();
   };
+
+  readonly #onPlainFocus = (): void => {
+    this.#syncPlain();
+    this.#startPlainEditing();
+  };
+
+  readonly #onPlainToggle = (): void => {
+    this.#syncPlain();
+    // The summary in the closed box was left as it was; reopened, it describes the text again.
+    if (this.#plain?.open === true && this.#editor === null && this.#plainEditing)
+      this.#renderSummary();
+  };
+
+  /** Focus or input in the plain textarea: editing starts there (a phone's only editor). */
+  #startPlainEditing(): void {
+    if (this.#plainEditing) return;
+    this.#plainEditing = true;
+    this.#startEditing();
+    if (this.#summaryShown()) this.#renderSummary();
+  }
+
+  /**
+   * The learner starts editing this policy (Monaco opened, or the plain textarea focused or
+   * typed in): from now on the findings list includes the catalog's findings. The client is
+   * loaded now, and the catalog's files with the first findings asked of it; no sooner.
+   */
+  #startEditing(): void {
+    if (this.#editing) return;
+    this.#editing = true;
+    loadCatalogAids()
+      .then((aids) => {
+        this.#lint = aids.catalogFindings;
+        this.#renderFindings();
+      })
+      .catch(() => {
+        // Offline after a deploy: the parser's findings stand alone; a later edit tries again.
+        this.#editing = false;
+      });
+  }
+
+  /** The summary shows beside the open editor, or in the open plain box once edited there. */
+  #summaryShown(): boolean {
+    return this.#editor !== null || (this.#plainEditing && this.#plain?.open === true);
+  }
 
   #openPlain(): void {
     if (this.#plain !== null) this.#plain.open = true;
@@ -119,7 +176,8 @@ export class PolicyPanel {
     this.#quiet = setTimeout(() => {
       this.#quiet = undefined;
       this.#syncPlain();
-      if (this.#summaryStale && this.#editor !== null) this.#renderSummary();
+      if (this.#findingsStale) this.#renderFindings();
+      if (this.#summaryStale && this.#summaryShown()) this.#renderSummary();
     }, QUIET_MS);
   }
 
@@ -154,6 +212,7 @@ export class PolicyPanel {
       this.#slot.dataset['editor'] = this.#o.docId;
       if (button !== null) button.textContent = t(this.#o.lang, 'doneEditing');
       this.#editor.focus();
+      this.#startEditing();
       this.#renderSummary();
     } catch {
       this.#slot.hidden = true;
@@ -171,6 +230,7 @@ export class PolicyPanel {
     this.#editor?.dispose();
     this.#editor = null;
     this.#syncPlain();
+    if (this.#findingsStale) this.#renderFindings();
     if (this.#codeStale) this.#renderCode();
     if (this.#slot !== null) {
       this.#slot.hidden = true;
@@ -181,6 +241,8 @@ export class PolicyPanel {
     if (this.#hint !== null) this.#hint.hidden = true;
     delete this.#o.node.dataset['editing'];
     this.#o.node.querySelector('[data-summary]')?.remove();
+    // Edited in the open plain box too: the summary moves there.
+    if (this.#summaryShown()) this.#renderSummary();
     if (this.#button !== null) {
       this.#button.textContent = t(this.#o.lang, 'editPolicy', {
         name: t(this.#o.lang, `kind_${this.#o.parseOptions.kind}`),
@@ -198,11 +260,9 @@ export class PolicyPanel {
       else this.#plainStale = true;
     }
     if (from !== 'monaco') this.#editor?.setText(text);
-    this.#render(from === 'monaco');
-    if (this.#editor !== null) {
-      this.#summaryStale = true;
-      this.#later();
-    }
+    this.#render(from);
+    if (this.#summaryShown()) this.#summaryStale = true;
+    if (this.#findingsStale || this.#summaryStale || this.#plainStale) this.#later();
     if (from !== 'outside') this.#o.onChange(text);
   }
 
@@ -219,22 +279,50 @@ export class PolicyPanel {
     else this.#codeStale = true;
   }
 
-  /** `typing`: an edit in the open editor, which hides the read-only view until it closes. */
-  #render(typing = false): void {
+  /**
+   * Parses the text once, with the engine's options, for the open editor and the findings list
+   * alike. Typing (`monaco`, `textarea`) leaves the findings list to the pause after it; typing
+   * in the open editor also leaves the read-only view, hidden under it, until it closes.
+   */
+  #render(from: 'monaco' | 'textarea' | 'outside'): void {
     this.#parsed = parseFor(this.#text, this.#o.parseOptions);
-    this.#findings = this.#parsed.findings;
     this.#editor?.setPolicy(this.#parsed);
+    if (from === 'outside') this.#renderFindings();
+    else this.#findingsStale = true;
+    if (from === 'monaco') this.#codeStale = true;
+    else this.#renderCode();
+  }
+
+  /**
+   * The findings list: the parser's findings until editing starts, then `catalogFindings`,
+   * i.e. `policyFindings` of the same parse the open editor underlines, with AWS's catalog
+   * (services the policy names that are still loading join the list when they arrive).
+   */
+  #renderFindings(): void {
+    this.#findingsStale = false;
+    const parsed = this.#parsed;
+    if (parsed === null) return;
+    if (this.#lint === null) {
+      this.#showFindings(parsed.findings);
+      return;
+    }
+    this.#showFindings(
+      this.#lint(parsed, (findings) => {
+        if (parsed === this.#parsed && !this.#findingsStale) this.#showFindings(findings);
+      }),
+    );
+  }
+
+  #showFindings(findings: readonly Finding[]): void {
     const lang = this.#o.lang;
-    const shown = this.#findings
+    const shown = findings
       .map((f) => `${f.severity} ${f.code} ${String(f.position?.line)} ${f.message[lang]}`)
       .join('\n');
     if (shown !== this.#findingsShown) {
       this.#findingsShown = shown;
-      this.#findingsBox?.replaceChildren(toDom(findingsList(this.#findings, lang), document));
+      this.#findingsBox?.replaceChildren(toDom(findingsList(findings, lang), document));
     }
-    this.#o.node.dataset['findings'] = String(this.#findings.length);
-    if (typing) this.#codeStale = true;
-    else this.#renderCode();
+    this.#o.node.dataset['findings'] = String(findings.length);
   }
 
   #renderCode(): void {
@@ -243,20 +331,25 @@ export class PolicyPanel {
     code?.replaceWith(toDom(codeContent(this.#text, this.#deciding ?? undefined), document));
   }
 
-  /** The summary of what the policy grants, next to the open editor; latest text wins. */
+  /**
+   * The summary of what the policy grants, below the open editor, or below the plain textarea
+   * while the learner edits there; latest text wins.
+   */
   #renderSummary(): void {
     this.#summaryStale = false;
     const text = this.#text;
-    void import('../editor/summary.ts')
+    void loadCatalogAids()
       .then((m) => m.summaryFor(text, this.#o.parseOptions.kind, this.#o.lang))
       .then((tree) => {
-        if (text !== this.#text || this.#editor === null) return;
+        if (text !== this.#text || !this.#summaryShown()) return;
+        const anchor = this.#editor !== null ? this.#slot : this.#textarea;
+        if (anchor === null) return;
         let box = this.#o.node.querySelector('[data-summary]');
         if (box === null) {
           box = document.createElement('div');
           box.setAttribute('data-summary', '');
-          this.#slot?.after(box);
         }
+        if (anchor.nextElementSibling !== box) anchor.after(box);
         box.replaceChildren(...(tree === null ? [] : [toDom(tree, document)]));
       })
       .catch(() => {
@@ -268,8 +361,8 @@ export class PolicyPanel {
     clearTimeout(this.#quiet);
     this.#button?.removeEventListener('click', this.#toggle);
     this.#textarea?.removeEventListener('input', this.#onTextarea);
-    this.#textarea?.removeEventListener('focus', this.#syncPlain);
-    this.#plain?.removeEventListener('toggle', this.#syncPlain);
+    this.#textarea?.removeEventListener('focus', this.#onPlainFocus);
+    this.#plain?.removeEventListener('toggle', this.#onPlainToggle);
     this.#editor?.dispose();
     this.#editor = null;
   }
