@@ -5,7 +5,7 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_understand-policy-summary.html
 import { matchActions } from './lint.ts';
 import { ACCESS_LEVELS, type AccessLevel, type Action, type Catalog } from './types.ts';
-import type { PolicyDocument, Statement } from '../policy/types.ts';
+import type { PolicyDocument, PrincipalSpec, Statement } from '../policy/types.ts';
 
 export interface LevelSummary {
   readonly level: AccessLevel;
@@ -15,6 +15,11 @@ export interface LevelSummary {
   readonly resources: readonly string[];
   /** `StringEquals aws:PrincipalTag/team` …, one per condition key; empty for none. */
   readonly conditions: readonly string[];
+  /**
+   * Who the statements name (trust and resource-based policies): `AWS arn:…`, `Federated …`,
+   * `*`, `NotPrincipal …`; empty in identity-side policies, which name no principal.
+   */
+  readonly principals: readonly string[];
 }
 
 export interface ServiceSummary {
@@ -46,6 +51,7 @@ export interface FullAccessSummary {
   /** As in LevelSummary. */
   readonly resources: readonly string[];
   readonly conditions: readonly string[];
+  readonly principals: readonly string[];
 }
 
 export interface PolicySummary {
@@ -64,6 +70,7 @@ interface Grant {
   readonly actions: Set<string>;
   readonly resources: Set<string>;
   readonly conditions: Set<string>;
+  readonly principals: Set<string>;
 }
 
 /** What one effect's statements name in one service. */
@@ -74,6 +81,17 @@ interface Named {
 
 function conditionsOf(st: Statement): string[] {
   return st.conditions.map((c) => `${c.operator.value} ${c.key.value}`);
+}
+
+function principalsOf(st: Statement): string[] {
+  const named = (spec: PrincipalSpec, prefix: string): string[] =>
+    spec.kind === 'wildcard'
+      ? [`${prefix}*`]
+      : spec.entries.map((e) => `${prefix}${e.type} ${e.value.value}`);
+  return [
+    ...(st.principal === undefined ? [] : named(st.principal, '')),
+    ...(st.notPrincipal === undefined ? [] : named(st.notPrincipal, 'NotPrincipal ')),
+  ];
 }
 
 export function summarizePolicy(document: PolicyDocument, catalog: Catalog): PolicySummary {
@@ -99,13 +117,19 @@ export function summarizePolicy(document: PolicyDocument, catalog: Catalog): Pol
     const byLevel = named(action.service, st.effect).levels;
     let grant = byLevel.get(action.accessLevel);
     if (grant === undefined) {
-      grant = { actions: new Set(), resources: new Set(), conditions: new Set() };
+      grant = {
+        actions: new Set(),
+        resources: new Set(),
+        conditions: new Set(),
+        principals: new Set(),
+      };
       byLevel.set(action.accessLevel, grant);
     }
     grant.actions.add(`${action.service}:${action.name}`);
     for (const r of st.resource ?? []) grant.resources.add(r.value);
     for (const r of st.notResource ?? []) grant.resources.add(`NotResource ${r.value}`);
     for (const c of conditionsOf(st)) grant.conditions.add(c);
+    for (const p of principalsOf(st)) grant.principals.add(p);
   };
   for (const st of document.statements) {
     if (st.notAction !== undefined) unresolved.add('NotAction');
@@ -115,7 +139,12 @@ export function summarizePolicy(document: PolicyDocument, catalog: Catalog): Pol
         ...(st.resource ?? []).map((r) => r.value),
         ...(st.notResource ?? []).map((r) => `NotResource ${r.value}`),
       ];
-      everything.push({ effect: st.effect, resources, conditions: conditionsOf(st) });
+      everything.push({
+        effect: st.effect,
+        resources,
+        conditions: conditionsOf(st),
+        principals: principalsOf(st),
+      });
     }
     for (const v of st.action ?? []) {
       const text = v.value;
@@ -167,6 +196,7 @@ export function summarizePolicy(document: PolicyDocument, catalog: Catalog): Pol
                   actions: [...g.actions].sort(),
                   resources: [...g.resources],
                   conditions: [...g.conditions],
+                  principals: [...g.principals],
                 },
               ];
         }),

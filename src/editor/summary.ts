@@ -23,5 +23,5 @@ export async function summaryFor(
   const policy = parsePolicy(text, { kind });
   if (policy.document === null) return null;
   await loadServices(catalog, servicesNamed(catalog, policy));
-  return policySummaryView(summarizePolicy(policy.document, catalog), lang);
+  return policySummaryView(summarizePolicy(policy.document, catalog), lang, kind);
 }

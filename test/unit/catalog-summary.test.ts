@@ -42,6 +42,7 @@ describe('policy summary', () => {
       actions: ['s3:GetObject'],
       resources: ['arn:aws:s3:::reports', 'arn:aws:s3:::reports/*'],
       conditions: ['StringEquals aws:PrincipalTag/team'],
+      principals: [],
     });
     expect(s.wildcards).toEqual([]);
     expect(s.unresolved).toEqual([]);
@@ -92,11 +93,12 @@ describe('policy summary', () => {
       },
     ]);
     expect(s.everything).toEqual([
-      { effect: 'Allow', resources: ['*'], conditions: [] },
+      { effect: 'Allow', resources: ['*'], conditions: [], principals: [] },
       {
         effect: 'Deny',
         resources: ['NotResource arn:aws:s3:::reports'],
         conditions: ['Bool aws:SecureTransport'],
+        principals: [],
       },
     ]);
     expect(s.unresolved).toEqual([]);
@@ -107,6 +109,35 @@ describe('policy summary', () => {
       '<tr data-level="full"><th scope="row">Full access</th><td>All resources</td>',
     );
     expect(toHtml(policySummaryView(s, 'ja'))).toContain('フルアクセス');
+  });
+
+  it('names the principals of a trust policy, whose resource is the role itself', () => {
+    const parsed = parsePolicy(
+      {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { AWS: 'arn:aws:iam::111111111111:root' },
+            Action: 'sts:AssumeRole',
+            Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+          },
+        ],
+      },
+      { kind: 'trust' },
+    );
+    if (parsed.document === null) throw new Error('policy does not parse');
+    const s = summarizePolicy(parsed.document, catalog);
+    expect(s.services[0]?.levels[0]?.principals).toEqual(['AWS arn:aws:iam::111111111111:root']);
+    const en = toHtml(policySummaryView(s, 'en', 'trust'));
+    expect(en).toContain('<th scope="col">Principals</th>');
+    expect(en).toContain(
+      '<td><code>AWS arn:aws:iam::111111111111:root</code></td><td>This role</td><td><code>Bool aws:MultiFactorAuthPresent</code></td>',
+    );
+    expect(toHtml(policySummaryView(s, 'ja', 'trust'))).toContain('<td>このロール</td>');
+    // An identity policy names no principal: no such column.
+    const identity = summary([{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }]);
+    expect(toHtml(policySummaryView(identity, 'en'))).not.toContain('Principals');
   });
 
   it('renders the console’s words in both languages', () => {

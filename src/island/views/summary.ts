@@ -3,6 +3,7 @@
 // then each wildcard with the actions it matches. Data from sandbox/catalog/summary.ts.
 import { el, type Element, type Node } from '../../dom/tree.ts';
 import type { Lang } from '../../i18n/strings.ts';
+import type { PolicyKind } from '../../../sandbox/policy/types.ts';
 import type { AccessLevel } from '../../../sandbox/catalog/types.ts';
 import type {
   FullAccessSummary,
@@ -48,6 +49,8 @@ const LABELS: Readonly<Record<Lang, Labels>> = {
     matchesNone: 'matches no action',
     uncategorized: 'Uncategorized actions',
     allServices: 'All services',
+    principals: 'Principals',
+    thisRole: 'This role',
     fullAccess: 'Full access',
     unresolved: 'Not broken down:',
     empty: 'This policy grants no action the catalog knows of.',
@@ -69,6 +72,8 @@ const LABELS: Readonly<Record<Lang, Labels>> = {
     matchesNone: '一致するアクションなし',
     uncategorized: 'カタログにないアクション',
     allServices: 'すべてのサービス',
+    principals: 'プリンシパル',
+    thisRole: 'このロール',
     fullAccess: 'フルアクセス',
     unresolved: '内訳を出せないもの:',
     empty: 'カタログにあるアクションを許可していません。',
@@ -86,45 +91,68 @@ function codeList(items: readonly string[]): Node[] {
   );
 }
 
-function tableHead(lang: Lang): Element {
+/**
+ * How the tables are drawn for this policy: a Principals column where statements name
+ * principals (trust and resource-based policies), and "this role" for a trust policy's
+ * resource, which it never names.
+ */
+interface Layout {
+  readonly lang: Lang;
+  readonly principals: boolean;
+  readonly trust: boolean;
+}
+
+function tableHead(x: Layout): Element {
   return el(
     'thead',
     {},
     el(
       'tr',
       {},
-      el('th', { scope: 'col' }, label(lang, 'level')),
-      el('th', { scope: 'col' }, label(lang, 'resources')),
-      el('th', { scope: 'col' }, label(lang, 'conditions')),
+      el('th', { scope: 'col' }, label(x.lang, 'level')),
+      x.principals && el('th', { scope: 'col' }, label(x.lang, 'principals')),
+      el('th', { scope: 'col' }, label(x.lang, 'resources')),
+      el('th', { scope: 'col' }, label(x.lang, 'conditions')),
     ),
   );
 }
 
-/** The resources and conditions cells of a row. */
+/** The principals, resources and conditions cells of a row. */
 function scopeCells(
-  g: { readonly resources: readonly string[]; readonly conditions: readonly string[] },
-  lang: Lang,
+  g: {
+    readonly resources: readonly string[];
+    readonly conditions: readonly string[];
+    readonly principals: readonly string[];
+  },
+  x: Layout,
 ): Element[] {
+  const { lang } = x;
   return [
+    ...(x.principals
+      ? [el('td', {}, ...(g.principals.length === 0 ? ['—'] : codeList(g.principals)))]
+      : []),
     el(
       'td',
       {},
-      ...(g.resources.length === 0 || g.resources.includes('*')
-        ? [label(lang, 'all')]
-        : codeList(g.resources)),
+      ...(x.trust && g.resources.length === 0
+        ? [label(lang, 'thisRole')]
+        : g.resources.length === 0 || g.resources.includes('*')
+          ? [label(lang, 'all')]
+          : codeList(g.resources)),
     ),
     el('td', {}, ...(g.conditions.length === 0 ? [label(lang, 'none')] : codeList(g.conditions))),
   ];
 }
 
 /** `Action: "*"`: the console's "full access" to all services. */
-function everythingTable(f: FullAccessSummary, lang: Lang): Element {
+function everythingTable(f: FullAccessSummary, x: Layout): Element {
+  const { lang } = x;
   const effect = label(lang, f.effect === 'Allow' ? 'allow' : 'deny');
   return el(
     'table',
     { class: 'sb-summary-service', 'data-service': '*', 'data-effect': f.effect },
     el('caption', {}, `${label(lang, 'allServices')} (`, el('code', {}, '*'), `) — ${effect}`),
-    tableHead(lang),
+    tableHead(x),
     el(
       'tbody',
       {},
@@ -132,19 +160,20 @@ function everythingTable(f: FullAccessSummary, lang: Lang): Element {
         'tr',
         { 'data-level': 'full' },
         el('th', { scope: 'row' }, label(lang, 'fullAccess')),
-        ...scopeCells(f, lang),
+        ...scopeCells(f, x),
       ),
     ),
   );
 }
 
-function serviceTable(s: ServiceSummary, lang: Lang): Element {
+function serviceTable(s: ServiceSummary, x: Layout): Element {
+  const { lang } = x;
   const effect = label(lang, s.effect === 'Allow' ? 'allow' : 'deny');
   return el(
     'table',
     { class: 'sb-summary-service', 'data-service': s.prefix, 'data-effect': s.effect },
     el('caption', {}, `${s.name} (`, el('code', {}, s.prefix), `) — ${effect}`),
-    tableHead(lang),
+    tableHead(x),
     el(
       'tbody',
       {},
@@ -169,7 +198,7 @@ function serviceTable(s: ServiceSummary, lang: Lang): Element {
               el('p', {}, ...codeList(l.actions)),
             ),
           ),
-          ...scopeCells(l, lang),
+          ...scopeCells(l, x),
         ),
       ),
       s.uncategorized.length > 0 &&
@@ -177,14 +206,25 @@ function serviceTable(s: ServiceSummary, lang: Lang): Element {
           'tr',
           { 'data-level': 'uncategorized' },
           el('th', { scope: 'row' }, label(lang, 'uncategorized')),
-          el('td', { colspan: '2' }, ...codeList(s.uncategorized)),
+          el('td', { colspan: x.principals ? '3' : '2' }, ...codeList(s.uncategorized)),
         ),
     ),
   );
 }
 
 /** The summary as a tree of elements (`toDom` or `toHtml` from src/dom/tree.ts draws it). */
-export function policySummaryView(summary: PolicySummary, lang: Lang): Element {
+export function policySummaryView(
+  summary: PolicySummary,
+  lang: Lang,
+  kind: PolicyKind = 'identity',
+): Element {
+  const x: Layout = {
+    lang,
+    trust: kind === 'trust',
+    principals:
+      summary.everything.some((f) => f.principals.length > 0) ||
+      summary.services.some((s) => s.levels.some((l) => l.principals.length > 0)),
+  };
   return el(
     'section',
     { class: 'sb-summary not-content', 'aria-label': label(lang, 'title') },
@@ -192,8 +232,8 @@ export function policySummaryView(summary: PolicySummary, lang: Lang): Element {
     summary.services.length === 0 &&
       summary.everything.length === 0 &&
       el('p', {}, label(lang, 'empty')),
-    ...summary.everything.map((f) => everythingTable(f, lang)),
-    ...summary.services.map((s) => serviceTable(s, lang)),
+    ...summary.everything.map((f) => everythingTable(f, x)),
+    ...summary.services.map((s) => serviceTable(s, x)),
     summary.wildcards.length > 0 &&
       el(
         'div',
