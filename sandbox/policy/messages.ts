@@ -424,6 +424,12 @@ export const M = {
       'このステートメントは、条件なしで誰でも（`*`）ロールを引き受けられるようにしています',
     );
   },
+  trustAllowsAnyoneIf(): Localized {
+    return l(
+      'this statement lets any principal (`*`) of any AWS account assume the role: its conditions do not say who the caller is (name the principals, or narrow `aws:PrincipalOrgID`, `aws:PrincipalAccount` or `aws:PrincipalArn`)',
+      'このステートメントでは、どの AWS アカウントのプリンシパル（`*`）でもロールを引き受けられます。条件が呼び出し元を絞り込んでいないためです（プリンシパルを指定するか、`aws:PrincipalOrgID`、`aws:PrincipalAccount`、`aws:PrincipalArn` で絞り込みます）',
+    );
+  },
   allowWithNotPrincipal(): Localized {
     return l(
       '`Allow` with `NotPrincipal` grants access to every principal not listed, anonymous users included',

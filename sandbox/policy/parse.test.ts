@@ -694,6 +694,25 @@ describe('security warnings', () => {
       'trust',
     );
     expect(guarded.findings).toEqual([]);
+    // MFA or an external ID says nothing about who: every account's principals still get in.
+    for (const condition of [
+      { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+      { StringEquals: { 'sts:ExternalId': 'cw-7f3a91' } },
+      { StringNotEquals: { 'aws:PrincipalOrgID': 'o-123' } },
+    ]) {
+      const open = parse(
+        policy({
+          Effect: 'Allow',
+          Principal: { AWS: '*' },
+          Action: 'sts:AssumeRole',
+          Condition: condition,
+        }),
+        'trust',
+      );
+      expect(only(open, 'trust-allows-anyone').message.en).toContain(
+        'do not say who the caller is',
+      );
+    }
     expect(
       parse(policy({ Effect: 'Deny', Principal: '*', Action: 'sts:AssumeRole' }), 'trust').findings,
     ).toEqual([]);

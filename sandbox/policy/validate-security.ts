@@ -46,6 +46,26 @@ function audienceKey(federated: string): string | null {
   return `${form.host}:aud`;
 }
 
+/**
+ * Keys that say who the caller is (reference_policies_condition-keys.html). "We strongly
+ * recommend that you do not use a wildcard (*) in the Principal element … This is especially
+ * true for IAM role trust policies" (reference_policies_elements_principal.html): a trust that
+ * names `*` is only narrowed by a condition on one of these. A condition on anything else (MFA,
+ * an external ID, the time) still lets every AWS account's principals in.
+ */
+const WHO_KEYS = [
+  'aws:PrincipalArn',
+  'aws:PrincipalAccount',
+  'aws:PrincipalOrgID',
+  'aws:PrincipalOrgPaths',
+  'aws:userid',
+  'aws:username',
+  'aws:SourceAccount',
+  'aws:SourceArn',
+  'aws:SourceOrgID',
+  'aws:SourceOrgPaths',
+];
+
 const GITHUB = 'token.actions.githubusercontent.com';
 
 // GitHub claims that pin the repository or the workflow: since January 2026 STS checks them
@@ -105,11 +125,11 @@ export function checkSecurity(
       'sts:AssumeRoleWithSAML',
       'sts:AssumeRoleWithWebIdentity',
     ].some((a) => coversAction(st, a));
-    if (anyone && assumes && st.conditions.length === 0) {
+    if (anyone && assumes && !WHO_KEYS.some((key) => narrows(st, key))) {
       rep.add(
         'trust-allows-anyone',
         'security-warning',
-        M.trustAllowsAnyone(),
+        st.conditions.length === 0 ? M.trustAllowsAnyone() : M.trustAllowsAnyoneIf(),
         principal.path,
         principal.range,
       );
