@@ -196,7 +196,10 @@ test('chapter 3: a stale unique ID in a trust is flagged, matches no one, and th
   const trust = box.locator('.sb-policy', { hasText: 'AIDAQ7OLDCAROLX4EXMPL' }).first();
   await box.locator('select[data-attempt-select]').selectOption('carol-deploy');
   await box.locator('[data-run]').click();
-  await expect(box.locator('[data-decision]')).toHaveAttribute('data-decision', 'implicitDeny');
+  // The first interaction wakes the simulator: on a loaded machine that takes more than 5 s.
+  await expect(box.locator('[data-decision]')).toHaveAttribute('data-decision', 'implicitDeny', {
+    timeout: 30_000,
+  });
   // The findings come with the simulator, which the first interaction has loaded.
   await expect(trust).toContainText('is a unique ID');
   await expect(box.locator('[data-goal="carol-deploy"]')).toHaveAttribute('data-met', 'false');
