@@ -127,6 +127,15 @@ export function createPolicyEditor(options: PolicyEditorOptions): PolicyEditor {
   );
   monaco.editor.getModel(uri)?.dispose();
   const model = monaco.editor.createModel(options.text, 'json', uri);
+  // Hovers and the completion list live in <body>, not in the editor: Starlight's main pane is
+  // an isolated stacking context, so inside it even fixed widgets paint under the page's
+  // header and the "On this page" sidebar. The classes give them Monaco's styles and colours.
+  const overflow = document.createElement('div');
+  const setOverflowTheme = (): void => {
+    overflow.className = `monaco-editor iamlab-overflow-widgets ${currentTheme()}`;
+  };
+  setOverflowTheme();
+  document.body.append(overflow);
   const editor = monaco.editor.create(options.container, {
     model,
     theme: currentTheme(),
@@ -141,6 +150,7 @@ export function createPolicyEditor(options: PolicyEditorOptions): PolicyEditor {
     lineNumbersMinChars: 3,
     renderLineHighlight: 'none',
     fixedOverflowWidgets: true,
+    overflowWidgetsDomNode: overflow,
   });
   const unserve = serveModel(uri, options.lang);
   const changeSub = model.onDidChangeContent(() => {
@@ -162,6 +172,7 @@ export function createPolicyEditor(options: PolicyEditorOptions): PolicyEditor {
   // Starlight flips data-theme on <html>; follow it while the editor lives.
   const themeObserver = new MutationObserver(() => {
     monaco.editor.setTheme(currentTheme());
+    setOverflowTheme();
   });
   themeObserver.observe(document.documentElement, {
     attributes: true,
@@ -248,6 +259,7 @@ export function createPolicyEditor(options: PolicyEditorOptions): PolicyEditor {
       changeSub.dispose();
       mouseSub.dispose();
       editor.dispose();
+      overflow.remove();
       model.dispose();
     },
   };

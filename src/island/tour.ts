@@ -91,6 +91,24 @@ export function tourPanel(root: HTMLElement, onEvent: Subscribe, lang: Lang): Pa
   let firstDocuments: Snapshot['documents'] | null = null;
   let frame = 0;
 
+  // The part of the dock that stays on screen: the whole dock, or on a phone its attempt bar
+  // (src/styles/sandbox.css); the callout never covers it, nor Starlight's fixed header.
+  const dock = root.querySelector<HTMLElement>('[data-dock]');
+  const stuckDock = (): HTMLElement | null =>
+    [dock, ...(dock?.children ?? [])].find(
+      (e): e is HTMLElement =>
+        e instanceof HTMLElement &&
+        e.getClientRects().length > 0 &&
+        getComputedStyle(e).position === 'sticky',
+    ) ?? null;
+  const headerBottom = (): number =>
+    Math.max(
+      0,
+      ...[...document.querySelectorAll('header.header, mobile-starlight-toc nav')].map(
+        (e) => e.getBoundingClientRect().bottom,
+      ),
+    );
+
   const place = (): void => {
     frame = 0;
     if (!box.isConnected) return;
@@ -103,32 +121,57 @@ export function tourPanel(root: HTMLElement, onEvent: Subscribe, lang: Lang): Pa
       target.classList.add('sb-tour-target');
       target.setAttribute('aria-describedby', text.id);
     }
-    const rect = target?.getBoundingClientRect();
-    if (rect === undefined || rect.width === 0) {
+    const stuck = stuckDock();
+    const stuckRect = stuck?.getBoundingClientRect();
+    const targetRect = target?.getBoundingClientRect();
+    // A control in the dock, or none (the tour's end): the callout sits on top of the dock,
+    // covering none of its controls.
+    const inDock = target === null || (stuck?.contains(target) ?? false);
+    const anchor = inDock ? stuckRect : targetRect;
+    if (anchor === undefined || anchor.width === 0) {
       // Nothing to point at (hidden by an embed, collapsed): the callout stays at the corner.
       box.classList.add('is-floating');
+      box.classList.remove('is-away');
       box.style.removeProperty('top');
       box.style.removeProperty('left');
       return;
     }
     box.classList.remove('is-floating');
+    // The band the learner reads: under the header, above the dock where it is on screen.
+    const bandTop = headerBottom();
+    const bandBottom =
+      stuckRect !== undefined && stuckRect.top < window.innerHeight && stuckRect.bottom > bandTop
+        ? stuckRect.top
+        : window.innerHeight;
+    // Scrolled away, the callout goes with what it points at (held at the screen's edge, it
+    // covered other controls). It stays readable to screen readers, and comes back when the
+    // keyboard reaches its buttons.
+    const away =
+      !box.contains(document.activeElement) &&
+      (inDock
+        ? anchor.top <= bandTop || anchor.top > window.innerHeight
+        : anchor.bottom <= bandTop || anchor.top >= bandBottom);
+    box.classList.toggle('is-away', away);
+    if (away) return;
     const gap = 8;
     const height = box.offsetHeight;
-    // On the side with more room, so that a control in the sandbox's bottom dock is not
-    // covered along with its neighbours.
-    const below = window.innerHeight - rect.bottom >= rect.top || rect.top < height + gap;
-    // A control scrolled out of view keeps the callout at the viewport's edge nearest to it,
-    // where the learner can still read it, press Next or skip; not under Starlight's fixed
-    // header.
-    const header = document.querySelector('header.header')?.getBoundingClientRect().bottom ?? 0;
-    const top = Math.max(
-      Math.max(header, 0) + gap,
-      Math.min(
-        below ? rect.bottom + gap : rect.top - gap - height,
-        window.innerHeight - height - gap,
-      ),
-    );
-    const left = Math.max(gap, Math.min(rect.left, window.innerWidth - box.offsetWidth - gap));
+    const width = box.offsetWidth;
+    const roomBelow = bandBottom - anchor.bottom - gap;
+    const roomAbove = anchor.top - bandTop - gap;
+    let top: number;
+    if (!inDock && height <= roomBelow && (roomBelow >= roomAbove || height > roomAbove))
+      top = anchor.bottom + gap;
+    else if (height <= roomAbove) top = anchor.top - gap - height;
+    // A control taller than the room around it: over its own lower part, above the dock.
+    else top = bandBottom - gap - height;
+    top = Math.max(bandTop + gap, Math.min(top, window.innerHeight - height - gap));
+    // Within the sandbox's column, so that it covers neither sidebar.
+    const column = root.getBoundingClientRect();
+    const fits = width <= column.width;
+    const lo = fits ? Math.max(gap, column.left) : gap;
+    const hi =
+      (fits ? Math.min(column.right, window.innerWidth - gap) : window.innerWidth - gap) - width;
+    const left = Math.max(lo, Math.min(targetRect?.left ?? anchor.left, hi));
     box.style.top = `${String(Math.round(top))}px`;
     box.style.left = `${String(Math.round(left))}px`;
   };
@@ -234,6 +277,7 @@ export function tourPanel(root: HTMLElement, onEvent: Subscribe, lang: Lang): Pa
   });
 
   box.addEventListener('click', onClick);
+  box.addEventListener('focusin', schedule);
   root.addEventListener('keydown', onKey);
   root.addEventListener('change', onChange);
   root.addEventListener('click', onRootClick);
@@ -248,6 +292,7 @@ export function tourPanel(root: HTMLElement, onEvent: Subscribe, lang: Lang): Pa
     unlisten();
     unmark();
     box.removeEventListener('click', onClick);
+    box.removeEventListener('focusin', schedule);
     root.removeEventListener('keydown', onKey);
     root.removeEventListener('change', onChange);
     root.removeEventListener('click', onRootClick);

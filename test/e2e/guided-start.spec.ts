@@ -83,6 +83,60 @@ test('a new learner is guided step by step, each step advancing by doing it', as
   await expect(page.locator('[data-tour]')).toHaveCount(0);
 });
 
+/** The controls in view that the callout covers (at their centre), by their selector. */
+const coveredByTour = (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    const tour = document.querySelector('[data-tour]');
+    const controls =
+      '[data-action="copy-link"], [data-action="copy-embed"], select[data-attempt-select], [data-run], [data-action="step"], [data-goal] button';
+    return [...document.querySelectorAll(controls)]
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        if (r.width === 0 || r.bottom <= 0 || r.top >= innerHeight) return false;
+        const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return at !== null && tour?.contains(at) === true;
+      })
+      .map((e) => e.outerHTML.slice(0, 60));
+  });
+
+/** Whether the callout's Next button is drawn where it is (not hidden, not covered). */
+const tourShown = (page: Page): Promise<boolean> =>
+  page.locator('[data-tour] [data-tour-action="next"]').evaluate((b) => {
+    const r = b.getBoundingClientRect();
+    return b.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+  });
+
+for (const [path, width, height] of [
+  ['/chapters/02-jump-account/', 1280, 800],
+  ['/ja/chapters/02-jump-account/', 390, 844],
+] as const) {
+  test(`${path} at ${String(width)} px: the callout goes with what it points at and covers no control`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    const box = await wake(page, path);
+    const tour = box.locator('[data-tour]');
+    await expect(tour).toHaveAttribute('data-step', 'pick');
+    // The attempt select is in the dock: the callout sits above the dock, not over it.
+    await expect.poll(() => tourShown(page)).toBe(true);
+    expect(await coveredByTour(page)).toEqual([]);
+
+    await box.locator('[data-run]').click();
+    await expect(tour).toHaveAttribute('data-step', 'trace');
+    // The evaluation scrolled away, the Share panel in view: the callout no longer follows
+    // the screen's edge over its buttons.
+    await box.locator('[data-action="copy-link"]').scrollIntoViewIfNeeded();
+    await expect.poll(() => tourShown(page)).toBe(false);
+    expect(await coveredByTour(page)).toEqual([]);
+    // Back at the evaluation, the callout is back beside it.
+    await box.locator('[data-stepper]').evaluate((e) => {
+      e.scrollIntoView({ block: 'center' });
+    });
+    await expect.poll(() => tourShown(page)).toBe(true);
+    expect(await coveredByTour(page)).toEqual([]);
+  });
+}
+
 test('Skip hides the tour for good, on this sandbox and every other', async ({ page }) => {
   const box = await wake(page);
   await box.locator('[data-tour]').getByRole('button', { name: 'Skip the tour' }).click();

@@ -55,3 +55,37 @@ for (const path of PAGES) {
     expect(await sideways(page)).toBeLessThanOrEqual(0);
   });
 }
+
+for (const path of ['/ja/chapters/08-temporary-credentials/', '/chapters/02-jump-account/']) {
+  test(`phone: ${path} keeps Run in view in a small bar and shows every goal in full`, async ({
+    page,
+  }) => {
+    await page.addInitScript(() => {
+      localStorage.setItem('iamlab:tour', 'done');
+    });
+    await page.goto(path);
+    const box = page.locator('iamlab-sandbox').first();
+    await box.scrollIntoViewIfNeeded();
+    await box.tap();
+    await expect(box).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+    // In the middle of the sandbox: Run is at hand, in a bar that leaves the page most of the
+    // screen (the whole dock took 338 of 844 px).
+    await box.locator('.sb-policy').first().scrollIntoViewIfNeeded();
+    const run = box.locator('[data-run]');
+    await expect(run).toBeInViewport();
+    const covered = await run.evaluate((b) => {
+      let e: Element | null = b;
+      while (e !== null && getComputedStyle(e).position !== 'sticky') e = e.parentElement;
+      return e === null ? -1 : innerHeight - e.getBoundingClientRect().top;
+    });
+    expect(covered).toBeGreaterThan(0);
+    expect(covered).toBeLessThanOrEqual(844 * 0.2);
+    // Each goal's title whole, wrapped rather than cut to a few characters.
+    const titles = box.locator('[data-goal] .sb-goal-title');
+    expect(await titles.count()).toBeGreaterThan(0);
+    for (const title of await titles.all()) {
+      expect(await title.evaluate((t) => t.scrollWidth - t.clientWidth)).toBeLessThanOrEqual(0);
+    }
+    expect(await sideways(page)).toBeLessThanOrEqual(0);
+  });
+}
