@@ -114,6 +114,17 @@ describe('access views', () => {
     expect(html).toContain(
       '<td class="is-reach">read: yes; write: yes; list: yes; delete: with MFA</td>',
     );
+    // A role nobody can reach still has its column, all "no".
+    const ch03 = scenario('ch03-trust-policies');
+    const start = accessResponder()({ id: 1, scenario: ch03, documents: ch03.world.documents });
+    if (start === null) throw new Error('no map');
+    const matrix = toHtml(accessMatrixView(start.map, new Map(start.aliases), 'en'));
+    expect(matrix).toContain('<th scope="col">Deploy (acme-prod)</th>');
+    expect(
+      start.map.subjects.some((sa) =>
+        sa.roles.some((r) => r.target.kind === 'role' && r.target.name === 'Deploy'),
+      ),
+    ).toBe(false);
   });
 
   it('says how X reaches Y in words, with each hop and its gates, or where it stops', () => {

@@ -92,6 +92,12 @@ function columnsOf(map: AccessMap, lang: Lang, aliases: ReadonlyMap<string, stri
     for (const r of sa.roles) if (r.target.kind === 'role') roles.set(r.target.arn, r.target);
     for (const r of sa.buckets) if (r.target.kind === 'bucket') buckets.add(r.target.bucket);
   }
+  // Then the roles nobody reaches (every role of the world is a subject of the map): a column
+  // of "no" under Deploy is what the start of an exercise about Deploy looks like.
+  for (const { subject: s } of map.subjects) {
+    if (s.kind === 'role' && s.via === undefined && s.account !== null && !roles.has(s.arn))
+      roles.set(s.arn, { kind: 'role', arn: s.arn, name: s.name, account: s.account });
+  }
   const roleColumns = [...roles.values()].map((role) => ({
     key: role.arn,
     label: `${role.name} (${aliases.get(role.account) ?? role.account})`,
