@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 // Monaco is slow on a loaded 2-core machine; the default 30 s is too tight.
 test.describe.configure({ timeout: 90_000 });
@@ -8,16 +8,36 @@ const PAGE = '/playground/';
 const identity = (page: Page) =>
   page.locator('[data-sandbox="playground"] .sb-policy[data-kind="identity"]').first();
 
-async function editIdentityPolicy(page: Page, text: string) {
-  await identity(page).getByRole('button', { name: 'Edit identity policy' }).click();
-  const editor = identity(page).locator('.monaco-editor');
-  await expect(editor).toBeVisible({ timeout: 30_000 });
+/** Replaces the open editor's whole text with `text`. */
+async function replaceText(page: Page, editor: Locator, text: string) {
   await editor.locator('.view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
   // One input event, as a paste: key-by-key typing races Monaco's auto-closing brackets.
   await page.keyboard.insertText(text);
+}
+
+async function editIdentityPolicy(page: Page, text: string, button = 'Edit identity policy') {
+  await identity(page).getByRole('button', { name: button }).click();
+  const editor = identity(page).locator('.monaco-editor');
+  await expect(editor).toBeVisible({ timeout: 30_000 });
+  await replaceText(page, editor, text);
   return editor;
+}
+
+/** A policy ending in `"Action": "s3:Get`, typed so that the completion list opens. */
+async function openGetCompletions(page: Page, editor: Locator) {
+  await page.keyboard.press('Escape');
+  await replaceText(
+    page,
+    editor,
+    '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3',
+  );
+  // `:` opens the completion list (a trigger character); typing on narrows it.
+  await page.keyboard.type(':Get', { delay: 100 });
+  await expect(page.locator('.suggest-widget')).toContainText('s3:GetAccessPoint', {
+    timeout: 30_000,
+  });
 }
 
 test('a misspelt action is underlined with the suggestion; completion offers actions with their access level', async ({
@@ -53,17 +73,7 @@ test('a misspelt action is underlined with the suggestion; completion offers act
     '/catalog/sts.json',
   ]);
 
-  await page.keyboard.press('Escape');
-  await editor.locator('.view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(
-    '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3',
-  );
-  // `:` opens the completion list (a trigger character); typing on narrows it.
-  await page.keyboard.type(':Get', { delay: 100 });
-  const list = page.locator('.suggest-widget');
-  await expect(list).toContainText('s3:GetAccessPoint', { timeout: 30_000 });
+  await openGetCompletions(page, editor);
   // The list is virtual: narrow it so that s3:GetObject's row is drawn.
   await page.keyboard.type('Obj', { delay: 100 });
   const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 's3:GetObject' }).first();
@@ -85,11 +95,9 @@ test('the policy summary beside the editor shows what the policy grants, by acce
   await expect(summary).toContainText('prod-reports');
 
   // A misspelt action keeps its service in the summary, as the console's uncategorized actions.
-  const editor = identity(page).locator('.monaco-editor');
-  await editor.locator('.view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(
+  await replaceText(
+    page,
+    identity(page).locator('.monaco-editor'),
     '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObjcet", "Resource": "*"}]}',
   );
   const uncategorized = summary.locator('tr[data-level="uncategorized"]');
@@ -145,17 +153,7 @@ test("the editor's hover and completion list are drawn over the page's header an
   expect(await drawnOnTop(page, '.monaco-hover:not(.hidden)')).toEqual([]);
 
   await page.mouse.move(5, 400);
-  await page.keyboard.press('Escape');
-  await editor.locator('.view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(
-    '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3',
-  );
-  await page.keyboard.type(':Get', { delay: 100 });
-  await expect(page.locator('.suggest-widget')).toContainText('s3:GetAccessPoint', {
-    timeout: 30_000,
-  });
+  await openGetCompletions(page, editor);
   expect(await drawnOnTop(page, '.suggest-widget')).toEqual([]);
 });
 
@@ -164,16 +162,10 @@ test('the policy summary reads on a phone in Japanese: words whole, nothing wide
 }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/ja${PAGE}`);
-  await identity(page)
-    .getByRole('button', { name: 'アイデンティティベースのポリシーを編集' })
-    .click();
-  const editor = identity(page).locator('.monaco-editor');
-  await expect(editor).toBeVisible({ timeout: 30_000 });
-  await editor.locator('.view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(
+  await editIdentityPolicy(
+    page,
     '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"}, {"Effect": "Allow", "Action": ["s3:GetObjcet", "s3:GetObject"], "Resource": "arn:aws:s3:::dev-artifacts/*", "Condition": {"StringEquals": {"aws:PrincipalTag/team": "dev"}}}]}',
+    'アイデンティティベースのポリシーを編集',
   );
   const summary = identity(page).locator('[data-summary] .sb-summary');
   await expect(summary.locator('tr[data-level="uncategorized"]')).toContainText(
