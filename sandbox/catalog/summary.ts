@@ -83,6 +83,11 @@ function conditionsOf(st: Statement): string[] {
   return st.conditions.map((c) => `${c.operator.value} ${c.key.value}`);
 }
 
+/** `*` or `*:*`: every action of every service. */
+function isEveryAction(text: string): boolean {
+  return text === '*' || /^\*+:\*+$/.test(text);
+}
+
 function principalsOf(st: Statement): string[] {
   const named = (spec: PrincipalSpec, prefix: string): string[] =>
     spec.kind === 'wildcard'
@@ -134,7 +139,7 @@ export function summarizePolicy(document: PolicyDocument, catalog: Catalog): Pol
   for (const st of document.statements) {
     if (st.notAction !== undefined) unresolved.add('NotAction');
     // One entry per statement however many times it says `*`.
-    if ((st.action ?? []).some((v) => v.value === '*' || /^\*+:\*+$/.test(v.value))) {
+    if ((st.action ?? []).some((v) => isEveryAction(v.value))) {
       const resources = [
         ...(st.resource ?? []).map((r) => r.value),
         ...(st.notResource ?? []).map((r) => `NotResource ${r.value}`),
@@ -149,7 +154,7 @@ export function summarizePolicy(document: PolicyDocument, catalog: Catalog): Pol
     for (const v of st.action ?? []) {
       const text = v.value;
       const colon = text.indexOf(':');
-      if (text === '*' || /^\*+:\*+$/.test(text)) continue;
+      if (isEveryAction(text)) continue;
       if (colon <= 0) {
         unresolved.add(text);
         continue;

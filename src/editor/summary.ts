@@ -3,8 +3,7 @@
 // conditions, and what each wildcard matches.
 // Reached only through a dynamic import once editing starts (`loadCatalogAids` in ./load.ts),
 // with the catalog it needs; it also hands the policy panel the catalog's findings.
-import { parsePolicy } from '../../sandbox/policy/index.ts';
-import type { PolicyKind } from '../../sandbox/policy/types.ts';
+import type { ParsedPolicy } from '../../sandbox/policy/types.ts';
 import { summarizePolicy } from '../../sandbox/catalog/summary.ts';
 import type { Element } from '../dom/tree.ts';
 import type { Lang } from '../i18n/strings.ts';
@@ -13,15 +12,10 @@ import { loadCatalog, loadServices, servicesNamed } from './catalog-client.ts';
 
 export { catalogFindings } from './catalog-client.ts';
 
-/** `null` while the text is not a policy (the findings say why). */
-export async function summaryFor(
-  text: string,
-  kind: PolicyKind,
-  lang: Lang,
-): Promise<Element | null> {
-  const catalog = await loadCatalog();
-  const policy = parsePolicy(text, { kind });
+/** The summary of the panel's own parse; `null` while it is not a policy (the findings say why). */
+export async function summaryFor(policy: ParsedPolicy, lang: Lang): Promise<Element | null> {
   if (policy.document === null) return null;
+  const catalog = await loadCatalog();
   await loadServices(catalog, servicesNamed(catalog, policy));
-  return policySummaryView(summarizePolicy(policy.document, catalog), lang, kind);
+  return policySummaryView(summarizePolicy(policy.document, catalog), lang, policy.kind);
 }

@@ -338,8 +338,10 @@ export class PolicyPanel {
   #renderSummary(): void {
     this.#summaryStale = false;
     const text = this.#text;
+    const policy = this.#parsed;
+    if (policy === null) return;
     void loadCatalogAids()
-      .then((m) => m.summaryFor(text, this.#o.parseOptions.kind, this.#o.lang))
+      .then((m) => m.summaryFor(policy, this.#o.lang))
       .then((tree) => {
         if (text !== this.#text || !this.#summaryShown()) return;
         const anchor = this.#editor !== null ? this.#slot : this.#textarea;
